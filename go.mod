@@ -1,0 +1,3 @@
+module github.com/rerepl/rerepl
+
+go 1.26
