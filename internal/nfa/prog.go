@@ -155,3 +155,19 @@ func LookAt(b []byte, i int) LookSet {
 	}
 	return set
 }
+
+// An Input describes one search, in the same form for every engine.
+//
+// Haystack is the whole text: assertions such as \b and ^ look at the bytes
+// around a position even outside [Start, End). A match must begin at or
+// after Start and end at or before End; with Anchored it must begin exactly
+// at Start. Engines report positions as offsets into Haystack.
+//
+// Start must be a rune boundary of Haystack in the standard library's
+// decoding (each invalid byte is a rune of width 1), as every position the
+// regexp package searches from is.
+type Input struct {
+	Haystack   []byte
+	Start, End int
+	Anchored   bool
+}
