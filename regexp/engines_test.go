@@ -1,0 +1,50 @@
+package regexp
+
+import (
+	"fmt"
+	"testing"
+)
+
+// testEngines lists the engines every conformance case runs on. Forcing
+// an engine that cannot run a search (one-pass on a program that is not
+// one-pass, the backtracker past its length budget) falls back to the
+// Pike VM, so each case still gets an answer.
+var testEngines = []engine{engineAuto, enginePikeVM, engineBacktrack, engineOnePass}
+
+// mustCompileMode compiles pattern in one of the modes the case files use:
+// "perl" (Compile), "posix" (CompilePOSIX) or "longest" (Compile, then
+// Longest), and forces engine e.
+func compileMode(mode, pattern string, e engine) (*Regexp, error) {
+	var re *Regexp
+	var err error
+	switch mode {
+	case "perl", "longest":
+		re, err = Compile(pattern)
+	case "posix":
+		re, err = CompilePOSIX(pattern)
+	default:
+		return nil, fmt.Errorf("unknown mode %q", mode)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if mode == "longest" {
+		re.Longest()
+	}
+	re.force = e
+	return re, nil
+}
+
+// engineRuns reports whether forcing e on re runs e itself rather than
+// the Pike VM fallback, so that tests can skip runs that would only
+// repeat the Pike VM's.
+func engineRuns(re *Regexp, e engine) bool {
+	return e == engineAuto || e == enginePikeVM
+}
+
+// forEngine runs f as a subtest for each engine of testEngines.
+func forEngine(t *testing.T, f func(t *testing.T, e engine)) {
+	for _, e := range testEngines {
+		t.Run(e.String(), func(t *testing.T) { f(t, e) })
+	}
+}

@@ -1,0 +1,250 @@
+// Package regexp searches text for regular expressions. It is a drop-in
+// replacement for the standard library's regexp package: the exported names,
+// their signatures and their results are the same, so switching is a change
+// of import path.
+//
+// The pattern syntax is RE2's, as described in the [syntax] package; \C is
+// not supported. Every search runs in time linear in the length of the
+// input (times the size of the pattern): no pattern can make a search
+// backtrack exponentially.
+//
+// Text is UTF-8. Where the input is not valid UTF-8, each byte at which
+// decoding fails is read as one U+FFFD of width 1, as [utf8.DecodeRune]
+// reads it; matches never start inside a valid multi-byte sequence.
+//
+// # Method names
+//
+// Sixteen methods of [Regexp] find matches. Their names follow the pattern
+//
+//	Find(All)?(String)?(Submatch)?(Index)?
+//
+// All: the method returns every successive non-overlapping match, not just
+// the leftmost one, as a slice of what the single-match method returns. An
+// empty match that touches the end of the previous match is not reported.
+// These methods take a count n: when n >= 0 at most n matches are returned.
+//
+// String: the input is a string rather than a []byte, and so are the
+// returned texts.
+//
+// Submatch: the result also identifies what each parenthesized
+// subexpression (capturing group) matched. Groups are numbered by the order
+// of their opening parentheses, from 1; number 0 is the whole match.
+//
+// Index: the result gives byte offsets into the input rather than text.
+// Group n is at result[2*n : 2*n+2]. A group that took no part in the match
+// has offsets -1, or nil text; for the String forms an empty string stands
+// for both "no match" and "matched the empty string".
+//
+// [Regexp.MatchReader], [Regexp.FindReaderIndex] and
+// [Regexp.FindReaderSubmatchIndex] read their text from an [io.RuneReader].
+//
+// # Match semantics
+//
+// [Compile] gives leftmost-first matches: the match that starts earliest,
+// and among those the one a backtracking matcher trying alternatives in
+// order would find first (the semantics of Perl and Python). [CompilePOSIX]
+// and [Regexp.Longest] give leftmost-longest matches instead: the earliest
+// start, then the greatest length; the submatches reported for such a match
+// are those a backtracking matcher would find first among the longest ones,
+// not the ones POSIX prescribes.
+package regexp
+
+import (
+	"strconv"
+
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// Regexp is a compiled regular expression. Its methods are safe for
+// concurrent use by many goroutines, except [Regexp.Longest], which changes
+// the value.
+type Regexp struct {
+	expr        string   // the pattern as given to Compile
+	numSubexp   int      // number of capturing groups, as written
+	subexpNames []string // names by group number; [0] is always ""
+	longest     bool     // leftmost-longest rather than leftmost-first
+
+	// prefix and prefixComplete are what LiteralPrefix reports.
+	prefix         string
+	prefixComplete bool
+
+	// minInputLen is a lower bound on the length in bytes of any text
+	// that contains a match; shorter texts are rejected without a search.
+	minInputLen int
+
+	// exec runs searches. It is shared by copies made with Copy, which
+	// differ only in longest; it is read-only apart from its cache pool.
+	exec *executor
+
+	// force, when not engineAuto, makes every search use that engine.
+	// Only tests set it, so that each case exercises every engine.
+	force engine
+}
+
+// Compile parses a regular expression and, if it is valid, returns a
+// [Regexp] that finds it in text.
+//
+// Matches are leftmost-first: a search returns the match that starts
+// earliest in the text and, among those, the one a backtracking matcher
+// that tries alternatives and repetitions in the order written would reach
+// first, as in Perl and Python. No backtracking is actually done. See
+// [CompilePOSIX] for leftmost-longest matching.
+func Compile(expr string) (*Regexp, error) {
+	return compile(expr, syntax.Perl, false)
+}
+
+// CompilePOSIX is like [Compile] but accepts only POSIX ERE (egrep)
+// syntax and makes matches leftmost-longest: a search returns the match
+// that starts earliest and, among those, the longest one.
+//
+// Several submatch choices can give the same longest match. POSIX asks for
+// the one that makes the first group as long as possible, then the second,
+// and so on; this package instead reports the choice a backtracking matcher
+// would reach first, like the standard library, because the POSIX rule is
+// costly to compute and ambiguous (https://swtch.com/~rsc/regexp/regexp2.html#posix).
+func CompilePOSIX(expr string) (*Regexp, error) {
+	return compile(expr, syntax.POSIX, true)
+}
+
+// MustCompile is like [Compile] but panics if the pattern does not parse.
+// It is meant for initializing global variables from pattern literals.
+func MustCompile(str string) *Regexp {
+	re, err := Compile(str)
+	if err != nil {
+		panic(`regexp: Compile(` + quote(str) + `): ` + err.Error())
+	}
+	return re
+}
+
+// MustCompilePOSIX is like [CompilePOSIX] but panics if the pattern does
+// not parse. It is meant for initializing global variables from pattern
+// literals.
+func MustCompilePOSIX(str string) *Regexp {
+	re, err := CompilePOSIX(str)
+	if err != nil {
+		panic(`regexp: CompilePOSIX(` + quote(str) + `): ` + err.Error())
+	}
+	return re
+}
+
+// quote writes s as a Go string literal for panic messages, preferring the
+// raw form because patterns are full of backslashes.
+func quote(s string) string {
+	if strconv.CanBackquote(s) {
+		return "`" + s + "`"
+	}
+	return strconv.Quote(s)
+}
+
+// compile turns expr into a Regexp: parse under flags, record the groups
+// as written, simplify (counted repetitions lose groups such as (a){0},
+// which is why the groups are recorded first), then build the program and
+// the engines.
+func compile(expr string, flags syntax.Flags, longest bool) (*Regexp, error) {
+	tree, err := syntax.Parse(expr, flags)
+	if err != nil {
+		return nil, err
+	}
+	re := &Regexp{
+		expr:        expr,
+		numSubexp:   tree.MaxCap(),
+		subexpNames: tree.CapNames(),
+		longest:     longest,
+	}
+	tree = tree.Simplify()
+	re.prefix, re.prefixComplete = literalPrefix(tree)
+	re.minInputLen = minInputLen(tree)
+	re.exec, err = newExecutor(tree)
+	if err != nil {
+		return nil, err
+	}
+	return re, nil
+}
+
+// String returns the pattern the [Regexp] was compiled from.
+func (re *Regexp) String() string {
+	return re.expr
+}
+
+// Copy returns a new [Regexp] with the same pattern and settings as re.
+// Calling [Regexp.Longest] on one copy leaves the others unchanged.
+//
+// Deprecated: a [Regexp] can be shared by goroutines without copying; Copy
+// is only useful to get two values with different [Regexp.Longest] settings.
+func (re *Regexp) Copy() *Regexp {
+	c := *re
+	return &c
+}
+
+// Longest makes later searches with re return leftmost-longest matches:
+// the match that starts earliest and, among those, the longest one.
+// Longest changes re, so it must not be called while other goroutines use re.
+func (re *Regexp) Longest() {
+	re.longest = true
+}
+
+// NumSubexp returns the number of capturing groups in the pattern.
+func (re *Regexp) NumSubexp() int {
+	return re.numSubexp
+}
+
+// SubexpNames returns the names of the capturing groups, indexed by group
+// number: names[i] names the group whose match is at index i of a Submatch
+// result. names[0] stands for the whole match and is always "", as is the
+// name of an unnamed group. The caller must not modify the slice.
+func (re *Regexp) SubexpNames() []string {
+	return re.subexpNames
+}
+
+// SubexpIndex returns the number of the first (leftmost) capturing group
+// named name, or -1 if no group has that name. A name may be used by several
+// groups, as in (?P<x>a)(?P<x>b); the empty name matches no group.
+func (re *Regexp) SubexpIndex(name string) int {
+	if name == "" {
+		return -1
+	}
+	for i, n := range re.subexpNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// LiteralPrefix returns a string that every match of re begins with, and
+// whether that string is the whole of what re matches (in which case the
+// pattern has no metacharacters that matter). The prefix is the same one
+// the standard library reports for the pattern.
+func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
+	return re.prefix, re.prefixComplete
+}
+
+// MatchString reports whether s contains a match of re.
+func (re *Regexp) MatchString(s string) bool {
+	return re.matchString(s)
+}
+
+// Match reports whether b contains a match of re.
+func (re *Regexp) Match(b []byte) bool {
+	return re.match(b)
+}
+
+// MatchString reports whether s contains a match of pattern. It compiles
+// pattern on every call; compile once with [Compile] to search repeatedly.
+func MatchString(pattern string, s string) (matched bool, err error) {
+	re, err := Compile(pattern)
+	if err != nil {
+		return false, err
+	}
+	return re.MatchString(s), nil
+}
+
+// Match reports whether b contains a match of pattern. It compiles pattern
+// on every call; compile once with [Compile] to search repeatedly.
+func Match(pattern string, b []byte) (matched bool, err error) {
+	re, err := Compile(pattern)
+	if err != nil {
+		return false, err
+	}
+	return re.Match(b), nil
+}
