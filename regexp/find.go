@@ -105,8 +105,8 @@ func (re *Regexp) FindStringSubmatchIndex(s string) []int {
 // after an empty match it resumes one character further on, where a
 // character is a valid UTF-8 sequence or a single byte that does not start
 // one. An empty match that begins where the previous match ended is
-// dropped, so that "a*" finds "", "b", "" rather than an extra empty match
-// next to each run of a's.
+// dropped, so that "a*" on "baaac" finds "", "aaa" and "" (at the end),
+// not also the empty match right after "aaa".
 func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []int)) {
 	ncap := 2
 	if submatch {

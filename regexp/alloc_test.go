@@ -1,0 +1,51 @@
+package regexp
+
+import (
+	std "regexp"
+	"testing"
+)
+
+// TestWarmSearchesDoNotAllocate requires searches on a warm Regexp to
+// allocate nothing but their result: zero for the Match methods, and no
+// more than the standard library (which allocates just the result slice)
+// for the Index methods.
+func TestWarmSearchesDoNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	patterns := []string{`(\w+)@(\w+)\.com`, `^(a+)(b*)$`, `a|b|c`, `(?i)hello`, `x*`}
+	text := "some text with user@example.com and more"
+	textBytes := []byte(text)
+	for _, p := range patterns {
+		for _, e := range testEngines {
+			re := MustCompile(p)
+			re.force = e
+			ref := std.MustCompile(p)
+			calls := []struct {
+				name       string
+				ours, std  func()
+				mustBeZero bool
+			}{
+				{"MatchString", func() { re.MatchString(text) }, func() { ref.MatchString(text) }, true},
+				{"Match", func() { re.Match(textBytes) }, func() { ref.Match(textBytes) }, true},
+				{"FindStringIndex", func() { re.FindStringIndex(text) }, func() { ref.FindStringIndex(text) }, false},
+				{"FindIndex", func() { re.FindIndex(textBytes) }, func() { ref.FindIndex(textBytes) }, false},
+				{"FindStringSubmatchIndex", func() { re.FindStringSubmatchIndex(text) }, func() { ref.FindStringSubmatchIndex(text) }, false},
+				{"FindSubmatchIndex", func() { re.FindSubmatchIndex(textBytes) }, func() { ref.FindSubmatchIndex(textBytes) }, false},
+				{"FindString", func() { re.FindString(text) }, func() { ref.FindString(text) }, true},
+				{"Find", func() { re.Find(textBytes) }, func() { ref.Find(textBytes) }, true},
+			}
+			for _, c := range calls {
+				c.ours() // warm the cache pool
+				got := testing.AllocsPerRun(100, c.ours)
+				want := testing.AllocsPerRun(100, c.std)
+				if c.mustBeZero {
+					want = 0
+				}
+				if got > want {
+					t.Errorf("%#q %s [%s]: %v allocations per call, want at most %v", p, c.name, e, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package regexp
+
+const raceEnabled = false
