@@ -39,13 +39,21 @@ func FromStd(re *stdsyntax.Regexp) *syntax.Regexp {
 	return out
 }
 
-// Parse parses pattern with flags into our tree type, failing the test
-// when the pattern is invalid.
-//
-// It parses with the standard library's parser and converts the tree with
-// [FromStd]: the tree shapes the engines see are then exactly those the
-// standard library compiles, which is what differential tests need.
+// Parse parses pattern with flags with our [syntax.Parse], failing the
+// test when the pattern is invalid.
 func Parse(t testing.TB, pattern string, flags syntax.Flags) *syntax.Regexp {
+	t.Helper()
+	re, err := syntax.Parse(pattern, flags)
+	if err != nil {
+		t.Fatalf("parse %#q: %v", pattern, err)
+	}
+	return re
+}
+
+// ParseStd parses pattern with the standard library's parser and converts
+// the tree with [FromStd], for cross-checks against our parser: the tree
+// is then exactly the one the standard library compiles.
+func ParseStd(t testing.TB, pattern string, flags syntax.Flags) *syntax.Regexp {
 	t.Helper()
 	re, err := stdsyntax.Parse(pattern, stdsyntax.Flags(flags))
 	if err != nil {
