@@ -78,9 +78,10 @@ type searchCache struct {
 }
 
 // newExecutor compiles the simplified tree into a program and prepares
-// the engines for it.
-func newExecutor(tree *syntax.Regexp) (*executor, error) {
-	prog, err := nfa.Compile(tree, nfa.Options{})
+// the engines for it. numGroups is the number of capturing groups as
+// parsed, which the program keeps slots for even if Simplify dropped some.
+func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
+	prog, err := nfa.Compile(tree, nfa.Options{NumCap: numGroups + 1})
 	if err != nil {
 		return nil, err
 	}

@@ -154,7 +154,7 @@ func compile(expr string, flags syntax.Flags, longest bool) (*Regexp, error) {
 	tree = tree.Simplify()
 	re.prefix, re.prefixComplete = literalPrefix(tree)
 	re.minInputLen = minInputLen(tree)
-	re.exec, err = newExecutor(tree)
+	re.exec, err = newExecutor(tree, re.numSubexp)
 	if err != nil {
 		return nil, err
 	}
