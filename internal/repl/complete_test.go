@@ -1,0 +1,57 @@
+package repl
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestComplete(t *testing.T) {
+	tests := []struct {
+		line    string
+		want    []string
+		wordLen int
+	}{
+		{":he", []string{"help "}, 2},
+		{":te", []string{"test ", "tests "}, 2},
+		{":q", []string{"quit "}, 1},
+		{":re \\p{Gree", []string{"Greek}"}, 4},
+		{":re \\P{^Han", []string{"Han}", "Hangul}", "Hanifi_Rohingya}", "Hanunoo}"}, 3},
+		{`x\p{Lu} \p{Zs`, []string{"Zs}"}, 2},
+		{"hello", nil, 0},
+		{":re abc", nil, 0},
+	}
+	s := New(Options{})
+	for _, tt := range tests {
+		got, n := s.Complete(tt.line, len(tt.line))
+		if !reflect.DeepEqual(got, tt.want) || n != tt.wordLen {
+			t.Errorf("Complete(%q) = %q, %d; want %q, %d", tt.line, got, n, tt.want, tt.wordLen)
+		}
+	}
+}
+
+func TestLookupCommand(t *testing.T) {
+	tests := []struct {
+		name       string
+		want       string
+		candidates []string
+	}{
+		{"re", "re", nil},
+		{"test", "test", nil},
+		{"tests", "tests", nil},
+		{"q", "quit", nil},
+		{"si", "simplify", nil},
+		{"sp", "split", nil},
+		{"s", "", []string{"subject", "simplify", "sub", "split"}},
+		{"nope", "", nil},
+	}
+	for _, tt := range tests {
+		cmd, candidates := lookupCommand(tt.name)
+		got := ""
+		if cmd != nil {
+			got = cmd.name
+		}
+		if got != tt.want || !reflect.DeepEqual(candidates, tt.candidates) {
+			t.Errorf("lookupCommand(%q) = %q, %q; want %q, %q", tt.name, got, candidates, tt.want, tt.candidates)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package repl
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	stdregexp "regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden transcripts in testdata/repl")
+
+// goldenDir holds the transcripts: each NAME.txt is a script, and
+// NAME.golden the exact output of running it in script mode with echo and
+// stable numbers, followed by the exit status the command would return.
+const goldenDir = "../../testdata/repl"
+
+// stdReference is the standard library, as cmd/rerepl injects it for
+// :bench.
+func stdReference(expr string, posix, longest bool) (Searcher, error) {
+	compile := stdregexp.Compile
+	if posix {
+		compile = stdregexp.CompilePOSIX
+	}
+	re, err := compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	if longest {
+		re.Longest()
+	}
+	return re, nil
+}
+
+// runScript runs script the way `rerepl -echo < script` does with
+// REREPL_STABLE=1, and returns the transcript with the exit status.
+func runScript(t *testing.T, script []byte) string {
+	t.Helper()
+	s := New(Options{Stable: true, Echo: true, Reference: stdReference})
+	var out bytes.Buffer
+	ok, err := s.Run(bytes.NewReader(script), &out)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	status := 0
+	if !ok {
+		status = 1
+	}
+	fmt.Fprintf(&out, "--- exit status %d\n", status)
+	return out.String()
+}
+
+func TestGoldenTranscripts(t *testing.T) {
+	scripts, err := filepath.Glob(filepath.Join(goldenDir, "*.txt"))
+	if err != nil || len(scripts) == 0 {
+		t.Fatalf("no scripts in %s (err %v)", goldenDir, err)
+	}
+	for _, script := range scripts {
+		name := strings.TrimSuffix(filepath.Base(script), ".txt")
+		t.Run(name, func(t *testing.T) {
+			input, err := os.ReadFile(script)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := runScript(t, input)
+			goldenPath := strings.TrimSuffix(script, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(goldenPath, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(goldenPath)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("transcript differs from %s (run with -update to accept):\n%s", goldenPath, lineDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// lineDiff shows the first lines where want and got differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}

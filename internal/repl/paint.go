@@ -1,0 +1,127 @@
+package repl
+
+import (
+	"strings"
+
+	"github.com/rerepl/rerepl/internal/lexer"
+)
+
+// Paint returns line, as it is being typed, with ANSI colour codes added:
+// a pattern (after :re, or between slashes) is coloured by its tokens, with
+// errors in red; a command name is coloured when it names a command; a
+// subject has the current pattern's matches highlighted. Only escape
+// sequences are added, never visible characters, because the line editor
+// computes the cursor column from the text alone.
+//
+// Paint is safe to call while another goroutine runs [Session.Exec].
+func (s *Session) Paint(line string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case strings.HasPrefix(line, ":"):
+		name, rest, hasArg := strings.Cut(line[1:], " ")
+		cmd, _ := lookupCommand(name)
+		colour := ansiRed
+		if cmd != nil || (!hasArg && partialCommand(name)) {
+			colour = ansiBold
+		}
+		head := colour + ":" + name + ansiReset
+		if !hasArg {
+			return head
+		}
+		if cmd != nil && cmd.name == "re" {
+			return head + " " + paintPattern(rest, s.mode)
+		}
+		return head + " " + rest
+	case len(line) >= 1 && line[0] == '/':
+		end := strings.LastIndexByte(line, '/')
+		if end == 0 {
+			return ansiDim + "/" + ansiReset + paintPattern(line[1:], s.mode)
+		}
+		return ansiDim + "/" + ansiReset + paintPattern(line[1:end], s.mode) + ansiDim + line[end:] + ansiReset
+	case s.re != nil && line != "":
+		var spans [][2]int
+		for _, m := range s.re.FindAllStringIndex(line, maxShownMatches) {
+			spans = append(spans, [2]int{m[0], m[1]})
+		}
+		return paintSpans(line, spans)
+	}
+	return line
+}
+
+// partialCommand reports whether name is a prefix of some command name,
+// so a command being typed is not shown as an error.
+func partialCommand(name string) bool {
+	for _, c := range commands {
+		if strings.HasPrefix(c.name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenColour returns the colour of a kind of token, or "" for plain text.
+func tokenColour(k lexer.Kind) string {
+	switch k {
+	case lexer.Error:
+		return ansiRed + ansiBold
+	case lexer.Escape, lexer.QuoteStart, lexer.QuoteEnd:
+		return ansiYellow
+	case lexer.PerlClass, lexer.UnicodeClass, lexer.Dot:
+		return ansiGreen
+	case lexer.ClassOpen, lexer.ClassClose, lexer.ClassRange, lexer.RangeDash, lexer.PosixClass:
+		return ansiGreen
+	case lexer.Caret, lexer.Dollar, lexer.BeginText, lexer.EndText, lexer.WordBoundary, lexer.NoWordBoundary:
+		return ansiCyan
+	case lexer.GroupOpen, lexer.NonCapture, lexer.NamedGroup, lexer.FlagSet, lexer.FlagGroup, lexer.GroupClose, lexer.Alternate:
+		return ansiBlue + ansiBold
+	case lexer.Star, lexer.Plus, lexer.Quest, lexer.Repeat:
+		return ansiMagenta
+	}
+	return ""
+}
+
+// paintPattern colours pattern by the tokens the parser reads, lexed with
+// the syntax of mode m.
+func paintPattern(pattern string, m mode) string {
+	opts := lexer.Options{PerlX: !m.posix, UnicodeGroups: !m.posix}
+	var b strings.Builder
+	pos := 0
+	for _, t := range lexer.Tokens(pattern, opts) {
+		// The lexer's tokens are contiguous, but clamp anyway: a painter
+		// that slices out of range would take the line editor down.
+		if t.Pos != pos || t.End < t.Pos || t.End > len(pattern) {
+			break
+		}
+		if c := tokenColour(t.Kind); c != "" {
+			b.WriteString(c + pattern[t.Pos:t.End] + ansiReset)
+		} else {
+			b.WriteString(pattern[t.Pos:t.End])
+		}
+		pos = t.End
+	}
+	b.WriteString(pattern[pos:])
+	return b.String()
+}
+
+// paintSpans returns line with the text of each span highlighted, in
+// alternating colours.
+func paintSpans(line string, spans [][2]int) string {
+	var b strings.Builder
+	pos := 0
+	for i, sp := range spans {
+		if sp[0] < pos || sp[1] > len(line) || sp[0] == sp[1] {
+			continue
+		}
+		b.WriteString(line[pos:sp[0]])
+		if i%2 == 0 {
+			b.WriteString(ansiMatchA)
+		} else {
+			b.WriteString(ansiMatchB)
+		}
+		b.WriteString(line[sp[0]:sp[1]] + ansiReset)
+		pos = sp[1]
+	}
+	b.WriteString(line[pos:])
+	return b.String()
+}

@@ -1,0 +1,315 @@
+// Package repl holds the logic of rerepl, the interactive regex workbench:
+// a [Session] reads one line at a time, either a command (":re a+", ":ast")
+// or a subject to test against the current pattern, and writes what the
+// user should see.
+//
+// The terminal front end (line editing, history, key bindings) lives in
+// cmd/rerepl. This package depends only on the standard library and the
+// module's own packages, so tests drive it directly through [Session.Exec]
+// and [Run], and the same code serves the terminal and scripts piped in.
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/rerepl/rerepl/regexp"
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// Options configure a [Session].
+type Options struct {
+	// Color writes ANSI colour codes: matches are highlighted instead of
+	// being marked on a line of their own.
+	Color bool
+
+	// Stable replaces every measured number (timings, throughput,
+	// iteration counts) with a placeholder such as <ns/op>, so that
+	// transcripts are the same on every run. Golden tests set it; users
+	// get it with REREPL_STABLE=1.
+	Stable bool
+
+	// Echo writes each input line, after "> ", before its output, so that
+	// the output of a script reads as a transcript.
+	Echo bool
+
+	// Reference, when set, compiles a pattern with another implementation
+	// (the standard library's regexp) for :bench to time side by side.
+	// It is injected because only the command may import the standard
+	// library's regexp outside tests.
+	Reference Reference
+}
+
+// A Searcher is the part of a compiled regular expression that :bench
+// times. Both this module's *regexp.Regexp and the standard library's
+// satisfy it.
+type Searcher interface {
+	FindAllStringSubmatchIndex(s string, n int) [][]int
+}
+
+// A Reference compiles expr the way the session's current mode does: with
+// POSIX syntax and leftmost-longest matching when posix is set, and with
+// leftmost-longest matching after Perl syntax when longest is set.
+type Reference func(expr string, posix, longest bool) (Searcher, error)
+
+// ErrQuit is returned by [Session.Exec] for :quit.
+var ErrQuit = errors.New("quit")
+
+// errFailed marks a line whose failure has already been explained in the
+// output; it only tells [Run] that the script did not fully succeed.
+var errFailed = errors.New("line failed")
+
+// A Session is the state of one workbench: the current pattern and its
+// mode, the last subject and the recorded tests.
+type Session struct {
+	// mu serializes Exec with Paint and Complete, which the line editor
+	// calls from its own goroutine while the user types ahead.
+	mu sync.Mutex
+
+	opts Options
+
+	pattern string // as the user typed it, without flags
+	mode    mode
+	re      *regexp.Regexp
+
+	subject    string
+	hasSubject bool
+	firstOnly  bool // show only the first match of a subject
+
+	tests []recordedTest
+}
+
+// A mode is how a pattern is compiled.
+type mode struct {
+	flags   string // inline flags in effect, a subset of "imsU" in that order
+	posix   bool   // POSIX ERE syntax and leftmost-longest (CompilePOSIX)
+	longest bool   // Perl syntax, leftmost-longest (Longest)
+}
+
+// A recordedTest is a subject the pattern must match (want) or must not.
+type recordedTest struct {
+	subject string
+	want    bool
+}
+
+// New returns a session with no pattern.
+func New(opts Options) *Session {
+	return &Session{opts: opts}
+}
+
+// Exec runs one input line and writes its output to out. Lines that start
+// with ':' are commands; a line of the form /PATTERN/flags sets the
+// pattern; an empty line does nothing; any other line is a subject tested
+// against the current pattern.
+//
+// Exec returns nil when the line did what it asked, [ErrQuit] for :quit,
+// and a non-nil error when it failed (a bad pattern, an unknown command,
+// failing tests, an unreadable file); the failure has then already been
+// explained in out.
+func (s *Session) Exec(line string, out io.Writer) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.opts.Echo {
+		fmt.Fprintf(out, "> %s\n", line)
+	}
+	switch {
+	case line == "":
+		return nil
+	case strings.HasPrefix(line, ":"):
+		return s.command(line[1:], out)
+	}
+	if pattern, flags, ok := splitSlashPattern(line); ok {
+		m := s.mode
+		m.flags = flags
+		return s.setPattern(pattern, m, out)
+	}
+	return s.testSubject(line, out)
+}
+
+// splitSlashPattern splits a line of the form /PATTERN/flags, where flags
+// are letters among "imsU", into its pattern and flags.
+func splitSlashPattern(line string) (pattern, flags string, ok bool) {
+	if len(line) < 2 || line[0] != '/' {
+		return "", "", false
+	}
+	end := strings.LastIndexByte(line, '/')
+	if end == 0 {
+		return "", "", false
+	}
+	flags = line[end+1:]
+	if strings.Trim(flags, flagLetters) != "" {
+		return "", "", false
+	}
+	return line[1:end], normalizeFlags(flags), true
+}
+
+// flagLetters are the inline flags :flags toggles, in the order they are
+// written.
+const flagLetters = "imsU"
+
+// normalizeFlags returns the letters of flagLetters that occur in flags, in
+// canonical order and once each.
+func normalizeFlags(flags string) string {
+	var b strings.Builder
+	for _, c := range flagLetters {
+		if strings.ContainsRune(flags, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// expr returns the expression compiled for pattern in mode m: Go's inline
+// flag syntax in front of the pattern.
+func (m mode) expr(pattern string) string {
+	if m.flags == "" {
+		return pattern
+	}
+	return "(?" + m.flags + ")" + pattern
+}
+
+// compile compiles pattern in mode m.
+func (m mode) compile(pattern string) (*regexp.Regexp, error) {
+	if m.posix {
+		return regexp.CompilePOSIX(pattern)
+	}
+	re, err := regexp.Compile(m.expr(pattern))
+	if err != nil {
+		return nil, err
+	}
+	if m.longest {
+		re.Longest()
+	}
+	return re, nil
+}
+
+// parseFlags returns the parser flags mode m compiles with, so that
+// syntax-level commands see the tree the matcher runs.
+func (m mode) parseFlags() syntax.Flags {
+	if m.posix {
+		return syntax.POSIX
+	}
+	f := syntax.Perl
+	for _, c := range m.flags {
+		switch c {
+		case 'i':
+			f |= syntax.FoldCase
+		case 'm':
+			f &^= syntax.OneLine
+		case 's':
+			f |= syntax.DotNL
+		case 'U':
+			f |= syntax.NonGreedy
+		}
+	}
+	return f
+}
+
+// parse parses the current pattern as the matcher does.
+func (s *Session) parse() (*syntax.Regexp, error) {
+	return syntax.Parse(s.pattern, s.mode.parseFlags())
+}
+
+// setPattern makes pattern the current one, compiled in mode m, and reruns
+// the current subject with it. A pattern that does not compile is reported
+// and leaves the session as it was.
+func (s *Session) setPattern(pattern string, m mode, out io.Writer) error {
+	if m.posix && m.flags != "" {
+		fmt.Fprintln(out, "error: POSIX syntax has no inline flags; leave :posix first (or use :longest)")
+		return errFailed
+	}
+	re, err := m.compile(pattern)
+	if err != nil {
+		s.reportCompileError(pattern, m, err, out)
+		if s.re != nil {
+			fmt.Fprintf(out, "pattern unchanged: %s\n", s.describePattern())
+		}
+		return errFailed
+	}
+	s.pattern, s.mode, s.re = pattern, m, re
+	fmt.Fprintf(out, "pattern %s\n", s.describePattern())
+	if s.hasSubject {
+		s.showMatches(s.subject, out)
+	}
+	return nil
+}
+
+// setMode switches to mode m, recompiling the current pattern. When the
+// pattern is not valid in m, the session stays as it was.
+func (s *Session) setMode(m mode, out io.Writer) error {
+	if s.re == nil {
+		s.mode = m
+		fmt.Fprintf(out, "mode %s\n", s.mode)
+		return nil
+	}
+	return s.setPattern(s.pattern, m, out)
+}
+
+// describePattern returns the pattern with its mode and groups, for the
+// line that confirms a change.
+func (s *Session) describePattern() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  (%s", displayPattern(s.pattern), s.mode)
+	switch n := s.re.NumSubexp(); n {
+	case 0:
+		b.WriteString("; no groups")
+	case 1:
+		b.WriteString("; 1 group")
+	default:
+		fmt.Fprintf(&b, "; %d groups", n)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// String names the syntax, matching rule and flags of m.
+func (m mode) String() string {
+	var desc string
+	switch {
+	case m.posix:
+		desc = "POSIX syntax, leftmost-longest"
+	case m.longest:
+		desc = "Perl syntax, leftmost-longest"
+	default:
+		desc = "Perl syntax, leftmost-first"
+	}
+	if m.flags != "" {
+		desc += "; flags " + m.flags
+	}
+	return desc
+}
+
+// displayPattern shows a pattern between slashes, escaping what would not
+// be visible.
+func displayPattern(p string) string {
+	return "/" + visible(p) + "/"
+}
+
+// requirePattern reports, when there is no pattern yet, how to set one.
+func (s *Session) requirePattern(out io.Writer) bool {
+	if s.re == nil {
+		fmt.Fprintln(out, "error: no pattern yet: set one with :re PATTERN or /PATTERN/")
+		return false
+	}
+	return true
+}
+
+// requireSubject reports, when no subject has been tested yet, how to give
+// one.
+func (s *Session) requireSubject(out io.Writer) bool {
+	if !s.hasSubject {
+		fmt.Fprintln(out, "error: no subject yet: type a line of text (or :subject \"Go string\") first")
+		return false
+	}
+	return true
+}
+
+// SetPattern makes pattern the current pattern, as :re does.
+func (s *Session) SetPattern(pattern string, out io.Writer) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.setPattern(pattern, s.mode, out)
+}
