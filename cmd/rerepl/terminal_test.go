@@ -68,7 +68,7 @@ func TestTerminalSession(t *testing.T) {
 	}
 	screen := out.String()
 	for _, want := range []string{
-		"rerepl: type a pattern", // the banner
+		"rerepl: set a pattern", // the banner
 		prompt,                   // the prompt
 		"\x1b[35m+\x1b[0m",       // the pattern's + painted as it was typed
 		"pattern /a+/",           // :re ran

@@ -1,9 +1,11 @@
 package repl
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/rerepl/rerepl/internal/lexer"
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // Paint returns line, as it is being typed, with ANSI colour codes added:
@@ -60,11 +62,14 @@ func partialCommand(name string) bool {
 	return false
 }
 
+// errorColour marks what does not parse.
+const errorColour = ansiRed + ansiBold
+
 // tokenColour returns the colour of a kind of token, or "" for plain text.
 func tokenColour(k lexer.Kind) string {
 	switch k {
 	case lexer.Error:
-		return ansiRed + ansiBold
+		return errorColour
 	case lexer.Escape, lexer.QuoteStart, lexer.QuoteEnd:
 		return ansiYellow
 	case lexer.PerlClass, lexer.UnicodeClass, lexer.Dot:
@@ -82,25 +87,39 @@ func tokenColour(k lexer.Kind) string {
 }
 
 // paintPattern colours pattern by the tokens the parser reads, lexed with
-// the syntax of mode m.
+// the syntax of mode m, and paints red the piece a parse error points at
+// (an unclosed group, say), which no single token shows.
 func paintPattern(pattern string, m mode) string {
+	colours := make([]string, len(pattern))
 	opts := lexer.Options{PerlX: !m.posix, UnicodeGroups: !m.posix}
-	var b strings.Builder
-	pos := 0
 	for _, t := range lexer.Tokens(pattern, opts) {
-		// The lexer's tokens are contiguous, but clamp anyway: a painter
-		// that slices out of range would take the line editor down.
-		if t.Pos != pos || t.End < t.Pos || t.End > len(pattern) {
-			break
+		// The lexer's tokens lie in the input, but clamp anyway: a
+		// painter that slices out of range would take the line editor
+		// down.
+		c := tokenColour(t.Kind)
+		for i := max(t.Pos, 0); i < min(t.End, len(pattern)); i++ {
+			colours[i] = c
 		}
-		if c := tokenColour(t.Kind); c != "" {
-			b.WriteString(c + pattern[t.Pos:t.End] + ansiReset)
-		} else {
-			b.WriteString(pattern[t.Pos:t.End])
-		}
-		pos = t.End
 	}
-	b.WriteString(pattern[pos:])
+	var serr *syntax.Error
+	if _, err := syntax.Parse(pattern, m.parseFlags()); errors.As(err, &serr) {
+		for i := max(serr.Span.Start, 0); i < min(serr.Span.End, len(pattern)); i++ {
+			colours[i] = errorColour
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(pattern); {
+		j := i + 1
+		for j < len(pattern) && colours[j] == colours[i] {
+			j++
+		}
+		if colours[i] == "" {
+			b.WriteString(pattern[i:j])
+		} else {
+			b.WriteString(colours[i] + pattern[i:j] + ansiReset)
+		}
+		i = j
+	}
 	return b.String()
 }
 

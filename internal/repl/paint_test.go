@@ -32,8 +32,11 @@ func TestPaintPattern(t *testing.T) {
 		{"ab", "ab"},
 		{"a+", "a" + ansiMagenta + "+" + ansiReset},
 		{`(\d)`, ansiBlue + ansiBold + "(" + ansiReset + ansiGreen + `\d` + ansiReset + ansiBlue + ansiBold + ")" + ansiReset},
-		{`x\`, "x" + ansiRed + ansiBold + `\` + ansiReset},
-		{"^[a-z]$", ansiCyan + "^" + ansiReset + ansiGreen + "[" + ansiReset + ansiGreen + "a-z" + ansiReset + ansiGreen + "]" + ansiReset + ansiCyan + "$" + ansiReset},
+		{`x\`, "x" + errorColour + `\` + ansiReset},
+		{"^[a-z]$", ansiCyan + "^" + ansiReset + ansiGreen + "[a-z]" + ansiReset + ansiCyan + "$" + ansiReset},
+		// The parser, not the lexer, finds the unclosed group.
+		{"a(b", "a" + errorColour + "(" + ansiReset + "b"},
+		{"a**", "a" + errorColour + "**" + ansiReset},
 	}
 	for _, tt := range tests {
 		if got := paintPattern(tt.pattern, mode{}); got != tt.want {

@@ -3,7 +3,6 @@ package repl
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -43,5 +42,6 @@ func (s *Session) Run(in io.Reader, out io.Writer) (ok bool, err error) {
 
 // Banner is the greeting of an interactive session.
 func Banner() string {
-	return fmt.Sprintf("rerepl: type a pattern as :re PATTERN or /PATTERN/, then lines of text to test. :help lists the commands; Ctrl-D leaves.\n")
+	return "rerepl: set a pattern with :re PATTERN or /PATTERN/, then type lines of text\n" +
+		"to test against it. :help lists the commands; Ctrl-D leaves.\n"
 }
