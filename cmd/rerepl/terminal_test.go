@@ -69,12 +69,12 @@ func TestTerminalSession(t *testing.T) {
 	screen := out.String()
 	for _, want := range []string{
 		"rerepl: set a pattern", // the banner
-		prompt,                   // the prompt
-		"\x1b[35m+\x1b[0m",       // the pattern's + painted as it was typed
-		"pattern /a+/",           // :re ran
-		"[1,3)  \"aa\"",          // the match table of xaay
-		"^C",                     // Ctrl-C was echoed
-		"flags: none",            // the completed :flags ran
+		prompt,                  // the prompt
+		"\x1b[35m+\x1b[0m",      // the pattern's + painted as it was typed
+		"pattern /a+/",          // :re ran
+		"[1,3)  \"aa\"",         // the match table of xaay
+		"^C",                    // Ctrl-C was echoed
+		"flags: none",           // the completed :flags ran
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen lacks %q:\n%q", want, screen)
