@@ -231,6 +231,7 @@ func (s *Session) setPattern(pattern string, m mode, out io.Writer) error {
 	}
 	s.pattern, s.mode, s.re = pattern, m, re
 	fmt.Fprintf(out, "pattern %s\n", s.describePattern())
+	lintPattern(pattern, m, out)
 	if s.hasSubject {
 		s.showMatches(s.subject, out)
 	}
