@@ -1,0 +1,63 @@
+package literal
+
+// byteRank estimates how common each byte is in typical haystacks (English
+// prose, source code, logs, some non-ASCII UTF-8 text): higher is more
+// common. Only the order matters, to pick the byte of a literal that gives
+// the fewest false candidates when scanned for with IndexByte.
+var byteRank = buildByteRank()
+
+// buildByteRank fills the rank table from lists written most common first.
+// The rough order of groups: space and lowercase letters dominate text;
+// then punctuation of prose and code, digits and capitals; the UTF-8 bytes
+// of accented Latin and common symbols; and last control bytes and bytes
+// that are invalid in UTF-8.
+func buildByteRank() [256]uint8 {
+	var rank [256]uint8
+	// Everything not listed is rare: control bytes, DEL, 0xC0, 0xC1 and
+	// 0xF5-0xFF never occur in valid UTF-8.
+	for i := range rank {
+		rank[i] = 1
+	}
+	// Continuation bytes appear in all non-ASCII text, more or less evenly;
+	// lead bytes of two- and three-byte sequences are next.
+	for b := 0x80; b <= 0xBF; b++ {
+		rank[b] = 40
+	}
+	for b := 0xC2; b <= 0xDF; b++ {
+		rank[b] = 30
+	}
+	for b := 0xE0; b <= 0xEF; b++ {
+		rank[b] = 30
+	}
+	for b := 0xF0; b <= 0xF4; b++ {
+		rank[b] = 10
+	}
+	// Accented Latin (é, ü, ñ) is mostly 0xC3, and punctuation such as
+	// dashes and curly quotes is 0xE2 0x80.
+	rank[0xC3], rank[0xE2], rank[0x80] = 60, 55, 55
+
+	// From most to least common within the printable ASCII range.
+	const common = " etaoinsrhldcu\nmfpgwy,.bv_k\"()=;:x'-0T1SIAECj/{}>2R<N*qDOLPMz#F\t"
+	const lessCommon = "3B5U9H4W876G[]V&Y$!K|+?\\%@J\rXQZ^`~"
+	next := 255
+	for _, list := range []string{common, lessCommon} {
+		for i := 0; i < len(list); i++ {
+			rank[list[i]] = uint8(next)
+			next--
+		}
+	}
+	return rank
+}
+
+// rarestByte returns the index of the byte of lit with the lowest rank,
+// preferring the later one on ties (it leaves room to verify backwards
+// cheaply and is often more specific than a common first letter).
+func rarestByte(lit []byte) int {
+	best := 0
+	for i := 1; i < len(lit); i++ {
+		if byteRank[lit[i]] <= byteRank[lit[best]] {
+			best = i
+		}
+	}
+	return best
+}

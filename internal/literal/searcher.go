@@ -1,0 +1,224 @@
+package literal
+
+import "bytes"
+
+// A Searcher finds literals in a haystack.
+//
+// Find returns the leftmost occurrence at or after from: start and end are
+// its bounds in haystack, and ok is false when there is none. Searchers are
+// read-only after construction, safe for concurrent use, and Find does not
+// allocate. Every Find runs in time linear in the haystack bytes it looks at
+// times the size of the literals.
+type Searcher interface {
+	Find(haystack []byte, from int) (start, end int, ok bool)
+}
+
+// NewPrefilter returns a Searcher for the leftmost position at which one of
+// the literals of s occurs, for skipping input that cannot start (or end, or
+// contain) a match. It returns nil when s is no use as a prefilter: it is
+// infinite or holds the empty string.
+//
+// The end a prefilter reports is that of some literal occurring at start,
+// not necessarily the one the expression would prefer; only start is
+// meaningful for the caller. A finite set with no literals (an expression
+// that cannot match) gives a Searcher that never finds anything.
+func NewPrefilter(s Seq) Searcher {
+	if !s.finite {
+		return nil
+	}
+	if len(s.lits) == 0 {
+		return never{}
+	}
+	lits := make([][]byte, 0, len(s.lits))
+	for _, l := range s.lits {
+		if l.Bytes == "" {
+			return nil
+		}
+		lits = append(lits, []byte(l.Bytes))
+	}
+	lits = dropExtensions(lits)
+	if len(lits) == 1 {
+		return newSingle(lits[0])
+	}
+	return newAhoCorasick(lits, false)
+}
+
+// dropExtensions removes every literal that has another literal of the set
+// as a proper prefix: wherever it occurs the shorter one occurs too, so it
+// never changes where the leftmost occurrence starts.
+func dropExtensions(lits [][]byte) [][]byte {
+	out := lits[:0:0]
+	for i, l := range lits {
+		redundant := false
+		for j, m := range lits {
+			if i != j && len(m) < len(l) && bytes.HasPrefix(l, m) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// newSingle returns the best searcher for one non-empty literal.
+func newSingle(lit []byte) Searcher {
+	if len(lit) == 1 {
+		return byteSearcher(lit[0])
+	}
+	return newMemmem(lit)
+}
+
+// never is the Searcher for an empty set of literals.
+type never struct{}
+
+func (never) Find([]byte, int) (int, int, bool) { return 0, 0, false }
+
+// byteSearcher finds one byte with [bytes.IndexByte].
+type byteSearcher byte
+
+func (b byteSearcher) Find(h []byte, from int) (int, int, bool) {
+	if from > len(h) {
+		return 0, 0, false
+	}
+	i := bytes.IndexByte(h[from:], byte(b))
+	if i < 0 {
+		return 0, 0, false
+	}
+	return from + i, from + i + 1, true
+}
+
+// memmem finds one literal of two or more bytes.
+//
+// bytes.Index already scans for the literal's first byte with IndexByte,
+// which is fast when that byte is rare and slow when it is common (an 'e'
+// or a space). memmem instead scans for the literal's rarest byte by the
+// [byteRank] table and checks the literal around each hit. Since a guess
+// can be wrong for a particular haystack, it counts the hits that fail and
+// hands over to bytes.Index, which has its own worst-case guarantee, once
+// they outnumber a small fraction of the bytes skipped.
+type memmem struct {
+	lit  []byte
+	rare int // index in lit of the byte scanned for
+	// useIndex says the first byte is as rare as any, so bytes.Index does
+	// the same scan, with a vectorised comparison.
+	useIndex bool
+}
+
+func newMemmem(lit []byte) *memmem {
+	rare := rarestByte(lit)
+	return &memmem{lit: lit, rare: rare, useIndex: byteRank[lit[rare]] >= byteRank[lit[0]]}
+}
+
+func (m *memmem) Find(h []byte, from int) (int, int, bool) {
+	if from > len(h) {
+		return 0, 0, false
+	}
+	if m.useIndex {
+		return m.index(h, from)
+	}
+	n := len(m.lit)
+	rb := m.lit[m.rare]
+	fails := 0
+	// The rare byte of a match at start s is at s+m.rare, so the scan
+	// begins m.rare bytes in and stops early enough for the whole
+	// literal to fit.
+	i := from + m.rare
+	last := len(h) - n + m.rare // the last position the rare byte can be at
+	for i <= last {
+		j := bytes.IndexByte(h[i:last+1], rb)
+		if j < 0 {
+			return 0, 0, false
+		}
+		i += j
+		start := i - m.rare
+		if bytes.Equal(h[start:start+n], m.lit) {
+			return start, start + n, true
+		}
+		fails++
+		i++
+		if fails > 8 && fails > (i-from)>>4 {
+			return m.index(h, start+1)
+		}
+	}
+	return 0, 0, false
+}
+
+// index finds the literal with bytes.Index.
+func (m *memmem) index(h []byte, from int) (int, int, bool) {
+	i := bytes.Index(h[from:], m.lit)
+	if i < 0 {
+		return 0, 0, false
+	}
+	return from + i, from + i + len(m.lit), true
+}
+
+// byteSet is a set of bytes some candidate position must hold, with the
+// fastest scan for it.
+type byteSet struct {
+	member [256]bool
+	list   []byte // the members, when there are at most maxScanned
+}
+
+// maxScanned is the largest set scanned for with one IndexByte per member;
+// bigger sets use a table loop.
+const maxScanned = 3
+
+func newByteSet(members []byte) *byteSet {
+	s := &byteSet{}
+	for _, b := range members {
+		if !s.member[b] {
+			s.member[b] = true
+			s.list = append(s.list, b)
+		}
+	}
+	if len(s.list) > maxScanned {
+		s.list = nil
+	}
+	return s
+}
+
+// index returns the first position at or after from holding a member, or
+// -1.
+//
+// With a few members it runs IndexByte for each over a window that doubles
+// while nothing is found. A window keeps a member that is absent from the
+// rest of the haystack from being scanned to the end on every call, which
+// would make repeated calls quadratic; doubling keeps the work of a call
+// proportional to the distance to what it finds.
+func (s *byteSet) index(h []byte, from int) int {
+	if s.list == nil {
+		for i := from; i < len(h); i++ {
+			if s.member[h[i]] {
+				return i
+			}
+		}
+		return -1
+	}
+	if len(s.list) == 1 {
+		i := bytes.IndexByte(h[from:], s.list[0])
+		if i < 0 {
+			return -1
+		}
+		return from + i
+	}
+	window := 64
+	for lo := from; lo < len(h); {
+		hi := min(len(h), lo+window)
+		best := -1
+		for _, b := range s.list {
+			if i := bytes.IndexByte(h[lo:hi], b); i >= 0 && (best < 0 || i < best) {
+				best = i
+				hi = lo + i // later members need only look before it
+			}
+		}
+		if best >= 0 {
+			return lo + best
+		}
+		lo = hi
+		window *= 2
+	}
+	return -1
+}
