@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
+	"github.com/rerepl/rerepl/internal/literal"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
@@ -51,25 +53,32 @@ func cmdEngine(s *Session, _ string, out io.Writer) error {
 		fmt.Fprintf(out, "error: %v\n", err)
 		return errFailed
 	}
-	fmt.Fprintf(out, "program      %d states, %d capture slots\n", len(prog.States), 2*prog.NumCap)
+	fmt.Fprintf(out, "program        %d states, %d capture slots\n", len(prog.States), 2*prog.NumCap)
 
 	prefix, complete := s.re.LiteralPrefix()
 	switch {
 	case prefix == "":
-		fmt.Fprintln(out, "literal      no literal prefix")
+		fmt.Fprintln(out, "LiteralPrefix  none")
 	case complete:
-		fmt.Fprintf(out, "literal      the whole pattern is the literal %s\n", strconv.Quote(prefix))
+		fmt.Fprintf(out, "LiteralPrefix  %s, complete: the whole pattern is this literal\n", strconv.Quote(prefix))
 	default:
-		fmt.Fprintf(out, "literal      every match starts with %s\n", strconv.Quote(prefix))
+		fmt.Fprintf(out, "LiteralPrefix  %s: every match starts with it\n", strconv.Quote(prefix))
 	}
+	info := literal.Extract(tree)
+	fmt.Fprintf(out, "prefixes       %s\n", describeSeq(info.Prefix))
+	fmt.Fprintf(out, "suffixes       %s\n", describeSeq(info.Suffix))
+	if info.Inner != nil {
+		fmt.Fprintf(out, "inner          %s\n", describeSeq(info.Inner.Seq))
+	}
+	fmt.Fprintln(out, "               (extracted by internal/literal; not yet used by regexp/exec.go)")
 	if beginsWithText(tree) {
-		fmt.Fprintln(out, "anchored     yes: every match starts at the start of the text")
+		fmt.Fprintln(out, "anchored       yes: every match starts at the start of the text")
 	} else {
-		fmt.Fprintln(out, "anchored     no: a match may start anywhere")
+		fmt.Fprintln(out, "anchored       no: a match may start anywhere")
 	}
-	fmt.Fprintln(out, "one-pass     not available yet (internal/onepass is not wired into regexp/exec.go)")
-	fmt.Fprintln(out, "backtracker  not available yet (internal/backtrack is not wired into regexp/exec.go)")
-	fmt.Fprintln(out, "pike VM      runs every search: any program, any text, linear time")
+	fmt.Fprintln(out, "one-pass       not available yet (internal/onepass is not wired into regexp/exec.go)")
+	fmt.Fprintln(out, "backtracker    not available yet (internal/backtrack is not wired into regexp/exec.go)")
+	fmt.Fprintln(out, "pike VM        runs every search: any program, any text, linear time")
 	fmt.Fprintln(out, "(derived from regexp/exec.go's rules: the regexp package does not report the engine it ran)")
 	return nil
 }
@@ -96,4 +105,27 @@ func beginsWithText(re *syntax.Regexp) bool {
 		return len(re.Sub) > 0
 	}
 	return false
+}
+
+// describeSeq lists the literals of a set as internal/literal writes them
+// (quoted, with "…" after one that is only the start of a match), or says
+// that nothing is known.
+func describeSeq(seq literal.Seq) string {
+	const max = 8
+	switch {
+	case !seq.IsFinite():
+		return "none known"
+	case seq.Len() == 0:
+		return "none: the pattern never matches"
+	}
+	lits := seq.Literals()
+	var parts []string
+	for i, l := range lits {
+		if i == max {
+			parts = append(parts, fmt.Sprintf("and %d more", len(lits)-max))
+			break
+		}
+		parts = append(parts, l.String())
+	}
+	return strings.Join(parts, " ")
 }
