@@ -181,9 +181,40 @@ func equalButUnclosedFold(x, y *Regexp) bool {
 		x.Cap == y.Cap && x.Name == y.Name
 }
 
+// limitPatterns are large patterns near the size and depth limits.
+var limitPatterns = []string{
+	strings.Repeat(`\pL`, 30000),
+	strings.Repeat(`\pL`, 20000),
+	"(" + strings.Repeat(".", 4000) + "){1000}",
+	"(" + strings.Repeat(".", 3000) + "){1000}",
+	"(" + strings.Repeat("a", 4000) + "){1000}",
+	"(?:" + strings.Repeat("a|", 3000) + "b){1000}",
+	strings.Repeat("(", 1000) + strings.Repeat(")", 1000),
+	strings.Repeat("(", 1001) + strings.Repeat(")", 1001),
+	strings.Repeat("(?:", 5000) + "a" + strings.Repeat(")", 5000),
+	strings.Repeat("(a", 999) + strings.Repeat(")*", 999),
+	strings.Repeat("a*", 1500),
+	strings.Repeat("(", 1001) + "x",
+}
+
 func TestParseMatchesStdTricky(t *testing.T) {
 	for _, fs := range flagSets {
 		for _, pattern := range trickyPatterns {
+			checkAgainstStd(t, pattern, fs.flags, fs.name)
+		}
+	}
+}
+
+// TestParseMatchesStdLimits runs the large patterns under the flag sets
+// without case folding: folding a large class rune by rune (as the standard
+// library does too) makes each of them take seconds, and folding does not
+// change where the limits fall.
+func TestParseMatchesStdLimits(t *testing.T) {
+	for _, fs := range flagSets {
+		if fs.flags&FoldCase != 0 {
+			continue
+		}
+		for _, pattern := range limitPatterns {
 			checkAgainstStd(t, pattern, fs.flags, fs.name)
 		}
 	}

@@ -19,7 +19,10 @@ func (re *Regexp) String() string {
 		// Parsed with the Literal flag: the pattern is the text itself.
 		return string(re.Rune)
 	}
-	pr := printer{perl: anyNode(re, func(n *Regexp) bool { return n.Flags&PerlX != 0 })}
+	pr := printer{
+		perl:   anyNode(re, func(n *Regexp) bool { return n.Flags&PerlX != 0 }),
+		closed: make(map[string]bool),
+	}
 	if !pr.perl {
 		pr.global, pr.knowGlobal = globalFlags(re)
 	} else {
@@ -62,6 +65,7 @@ type printer struct {
 	perl       bool  // Perl syntax: (?:...) and flag groups are available
 	global     Flags // without Perl syntax: the parse flags, if knowGlobal
 	knowGlobal bool
+	closed     map[string]bool // memo for closedUnderFolding
 }
 
 // alternative writes re where a whole alternation may stand.
@@ -113,7 +117,7 @@ func (pr *printer) refactorable(re *Regexp) {
 
 // halves returns two patterns whose alternation factors into re.
 func (pr *printer) halves(re *Regexp) (string, string) {
-	sub := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal}
+	sub := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
 	switch re.Op {
 	case OpConcat:
 		for _, s := range re.Sub[:len(re.Sub)-1] {
@@ -137,7 +141,7 @@ func (pr *printer) halves(re *Regexp) (string, string) {
 		if re.Flags&FoldCase != 0 && len(re.Rune) > 0 {
 			// Halves of a case-folded class must be closed under folding:
 			// take the first rune's orbit and the whole class.
-			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal}
+			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
 			a.literal(&Regexp{Op: OpLiteral, Flags: re.Flags, Rune: []rune{minFoldRune(re.Rune[0])}})
 			sub.class(re)
 			return a.b.String(), sub.b.String()
@@ -150,9 +154,9 @@ func (pr *printer) halves(re *Regexp) (string, string) {
 				lo = []rune{re.Rune[0], re.Rune[0]}
 				hi = []rune{re.Rune[0] + 1, re.Rune[1]}
 			}
-			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal}
+			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
 			a.class(&Regexp{Op: OpCharClass, Flags: re.Flags, Rune: lo})
-			b := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal}
+			b := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
 			b.class(&Regexp{Op: OpCharClass, Flags: re.Flags, Rune: hi})
 			return a.b.String(), b.b.String()
 		}
@@ -218,7 +222,7 @@ func (pr *printer) atom(re *Regexp) {
 	case OpEmptyMatch:
 		pr.group(re)
 	case OpLiteral:
-		if len(re.Rune) == 1 || re.Flags&FoldCase != 0 && pr.perl {
+		if len(re.Rune) == 1 {
 			pr.literal(re)
 		} else {
 			pr.group(re)
@@ -323,13 +327,13 @@ func (pr *printer) literal(re *Regexp) {
 	fold := re.Flags&FoldCase != 0
 	if pr.perl {
 		if fold {
-			pr.b.WriteString("(?i:")
+			pr.b.WriteString("(?i)")
 		}
 		for _, r := range re.Rune {
 			writeEscaped(&pr.b, r, false)
 		}
 		if fold {
-			pr.b.WriteString(")")
+			pr.b.WriteString("(?-i)")
 		}
 		return
 	}
@@ -381,13 +385,17 @@ func (pr *printer) class(re *Regexp) {
 	// but the flag, which Equal compares. Some case-insensitive Unicode
 	// classes are not closed under folding, and no syntax gives their
 	// runes with the flag; they are written without it.
-	fold := pr.perl && re.Flags&FoldCase != 0 && closedUnderFolding(re.Rune)
+	//
+	// The flag is switched with (?i) and (?-i) rather than a (?i:...)
+	// group, because the parser counts the runes of a class again when a
+	// group closes, and a pattern near the rune limit would not read back.
+	fold := pr.perl && re.Flags&FoldCase != 0 && pr.closedUnderFolding(re.Rune)
 	if fold {
-		pr.b.WriteString("(?i:")
+		pr.b.WriteString("(?i)")
 	}
 	defer func() {
 		if fold {
-			pr.b.WriteString(")")
+			pr.b.WriteString("(?-i)")
 		}
 	}()
 	if len(re.Rune) == 0 {
@@ -404,6 +412,21 @@ func (pr *printer) class(re *Regexp) {
 		}
 	}
 	pr.b.WriteString("]")
+}
+
+// closedUnderFolding is the memoized [closedUnderFolding]: a tree may hold
+// thousands of copies of one large class.
+func (pr *printer) closedUnderFolding(class []rune) bool {
+	key := make([]byte, 0, 4*len(class))
+	for _, r := range class {
+		key = append(key, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+	}
+	if closed, ok := pr.closed[string(key)]; ok {
+		return closed
+	}
+	closed := closedUnderFolding(class)
+	pr.closed[string(key)] = closed
+	return closed
 }
 
 // closedUnderFolding reports whether the clean class holds the whole fold
