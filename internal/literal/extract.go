@@ -111,17 +111,14 @@ func (x *extractor) extract(re *syntax.Regexp) Seq {
 	case syntax.OpConcat:
 		return x.concat(re.Sub)
 	case syntax.OpAlternate:
-		s := x.extract(re.Sub[0])
-		for _, sub := range re.Sub[1:] {
-			if !s.finite {
-				// Keep walking only to notice assertions; the
-				// result cannot get better.
-				x.extract(sub)
-				continue
-			}
-			s = x.union(s, x.extract(sub))
+		// One union of all branches, not one per branch: merging
+		// them one by one would copy the set over and over, which is
+		// quadratic for a dictionary of words.
+		seqs := make([]Seq, len(re.Sub))
+		for i, sub := range re.Sub {
+			seqs[i] = x.extract(sub)
 		}
-		return s
+		return x.union(seqs...)
 	}
 	// OpAnyChar and OpAnyCharNotNL contain U+FFFD, so they match invalid
 	// bytes no literal describes; anything else is unknown.
@@ -327,15 +324,21 @@ func (x *extractor) cross(a, b Seq) Seq {
 	return normalize(s)
 }
 
-// union returns the literals of a followed by those of b. When there are
-// too many, literals are cut shorter (merging many of them) before giving
-// up and returning the infinite set.
-func (x *extractor) union(a, b Seq) Seq {
-	if !a.finite || !b.finite {
-		return Infinite()
+// union returns the literals of all seqs in order. When there are too
+// many, literals are cut shorter (merging many of them) before giving up and
+// returning the infinite set.
+func (x *extractor) union(seqs ...Seq) Seq {
+	n := 0
+	for _, s := range seqs {
+		if !s.finite {
+			return Infinite()
+		}
+		n += len(s.lits)
 	}
-	s := Seq{lits: make([]Literal, 0, len(a.lits)+len(b.lits)), finite: true}
-	s.lits = append(append(s.lits, a.lits...), b.lits...)
+	s := Seq{lits: make([]Literal, 0, n), finite: true}
+	for _, t := range seqs {
+		s.lits = append(s.lits, t.lits...)
+	}
 	s.dedup()
 	for _, n := range [...]int{16, 8, 4, 3, 2, 1} {
 		if len(s.lits) <= x.lim.MaxLiterals {

@@ -99,7 +99,7 @@ func FindInner(re *syntax.Regexp) (Inner, bool) {
 	best, bestScore := Inner{}, 0
 	for i := 1; i < len(top.Sub); i++ {
 		rest := &syntax.Regexp{Op: syntax.OpConcat, Flags: top.Flags, Sub: top.Sub[i:]}
-		s := Prefixes(rest)
+		s := Prefixes(rest).forPrefilter()
 		if score := quality(s); score > bestScore {
 			s.makeInexact()
 			best, bestScore = Inner{Seq: s, Concat: top, Index: i}, score

@@ -51,10 +51,7 @@ func NewMatcher(re *syntax.Regexp, longest bool) Searcher {
 	if len(lits) == 1 {
 		return newSingle(lits[0])
 	}
-	if ac := newAhoCorasick(lits, longest); ac != nil {
-		return ac
-	}
-	return nil
+	return newSet(lits, longest)
 }
 
 // foldMatcher returns the Searcher for a case-insensitive literal.

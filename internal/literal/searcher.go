@@ -13,16 +13,20 @@ type Searcher interface {
 	Find(haystack []byte, from int) (start, end int, ok bool)
 }
 
-// NewPrefilter returns a Searcher for the leftmost position at which one of
-// the literals of s occurs, for skipping input that cannot start (or end, or
+// NewPrefilter returns a Searcher for candidate positions where one of the
+// literals of s may occur, for skipping input that cannot start (or end, or
 // contain) a match. It returns nil when s is no use as a prefilter: it is
 // infinite or holds the empty string.
 //
-// The end a prefilter reports is that of some literal occurring at start,
-// not necessarily the one the expression would prefer; only start is
-// meaningful for the caller. A finite set with no literals (an expression
-// that cannot match) gives a Searcher that never finds anything.
+// Find returns a position at or after from that is never later than the
+// leftmost occurrence of a literal, and where one may start: when the
+// literals share a long prefix, the prefilter searches for that prefix
+// only, so candidates need confirming. The end it reports is that of what
+// it found, not necessarily of the literal the expression would prefer. A
+// finite set with no literals (an expression that cannot match) gives a
+// Searcher that never finds anything.
 func NewPrefilter(s Seq) Searcher {
+	s = s.forPrefilter()
 	if !s.finite {
 		return nil
 	}
@@ -40,7 +44,10 @@ func NewPrefilter(s Seq) Searcher {
 	if len(lits) == 1 {
 		return newSingle(lits[0])
 	}
-	return newAhoCorasick(lits, false)
+	if s := newSet(lits, false); s != nil {
+		return s
+	}
+	return nil
 }
 
 // dropExtensions removes every literal that has another literal of the set
@@ -69,6 +76,35 @@ func newSingle(lit []byte) Searcher {
 		return byteSearcher(lit[0])
 	}
 	return newMemmem(lit)
+}
+
+// newSet returns the best searcher for two or more non-empty literals in
+// preference order, or nil when the set is too big for an automaton.
+func newSet(lits [][]byte, longest bool) Searcher {
+	oneByte := true
+	firsts := make([]byte, len(lits))
+	for i, l := range lits {
+		oneByte = oneByte && len(l) == 1
+		firsts[i] = l[0]
+	}
+	if oneByte {
+		return (*byteSetSearcher)(newByteSet(firsts))
+	}
+	if a := newAhoCorasick(lits, longest); a != nil {
+		return a
+	}
+	return nil
+}
+
+// byteSetSearcher finds any of a set of bytes, such as an ASCII class.
+type byteSetSearcher byteSet
+
+func (s *byteSetSearcher) Find(h []byte, from int) (int, int, bool) {
+	i := (*byteSet)(s).index(h, from)
+	if i < 0 {
+		return 0, 0, false
+	}
+	return i, i + 1, true
 }
 
 // never is the Searcher for an empty set of literals.

@@ -239,3 +239,43 @@ func cutAtRune(b string, n int, reverse bool) string {
 	}
 	return b[i:]
 }
+
+// commonPrefix returns the longest string of whole runes that every literal
+// of s starts with; "" for an infinite or empty set.
+func (s Seq) commonPrefix() string {
+	if !s.finite || len(s.lits) == 0 {
+		return ""
+	}
+	p := s.lits[0].Bytes
+	for _, l := range s.lits[1:] {
+		n := 0
+		for n < len(p) && n < len(l.Bytes) && p[n] == l.Bytes[n] {
+			n++
+		}
+		p = p[:n]
+	}
+	// Back up over a partial rune: the literals differ inside it.
+	n := len(p)
+	for n > 0 && n < len(s.lits[0].Bytes) && !utf8.RuneStart(s.lits[0].Bytes[n]) {
+		n--
+	}
+	return p[:n]
+}
+
+// minSharedPrefix is how long a prefix shared by all literals of a set
+// must be for a prefilter to search for it alone: one literal is searched
+// far faster than a set, and four bytes already make false candidates rare.
+const minSharedPrefix = 4
+
+// forPrefilter returns s reduced for searching: a set whose literals all
+// start with a long enough shared prefix becomes that prefix alone. Every
+// occurrence of a literal is still an occurrence of the result.
+func (s Seq) forPrefilter() Seq {
+	if !s.finite || len(s.lits) < 2 {
+		return s
+	}
+	if p := s.commonPrefix(); len(p) >= minSharedPrefix {
+		return Seq{lits: []Literal{{Bytes: p}}, finite: true}
+	}
+	return s
+}

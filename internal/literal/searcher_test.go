@@ -1,0 +1,168 @@
+package literal
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"regexp"
+	"testing"
+)
+
+// alphabets the random literals and haystacks are drawn from: a tiny one
+// so that candidates overlap often, multi-byte runes, and invalid bytes.
+var searchPieces = []string{
+	"a", "b", "e", "e", " ", "ab", "ba", "é", "€", "\xe2", "\x82", "\xff", "z", "\n",
+}
+
+func randomBytes(r *rand.Rand, pieces []string, n int) []byte {
+	var b []byte
+	for range n {
+		b = append(b, pieces[r.IntN(len(pieces))]...)
+	}
+	return b
+}
+
+// naiveFind is the obvious search: at each start from from on, the first
+// literal (or the longest, with longest) that occurs there.
+func naiveFind(lits [][]byte, longest bool, h []byte, from int) (int, int, bool) {
+	for start := from; start < len(h); start++ {
+		end := -1
+		for _, l := range lits {
+			if !bytes.HasPrefix(h[start:], l) {
+				continue
+			}
+			if end < 0 || longest && start+len(l) > end {
+				end = start + len(l)
+			}
+			if !longest {
+				break
+			}
+		}
+		if end >= 0 {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+func TestSearchersAgainstNaive(t *testing.T) {
+	rounds := 4000
+	if testing.Short() {
+		rounds = 1000
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range rounds {
+		lits := make([][]byte, 1+r.IntN(6))
+		if r.IntN(4) == 0 {
+			lits = make([][]byte, 1+r.IntN(80))
+		}
+		for i := range lits {
+			lits[i] = randomBytes(r, searchPieces, 1+r.IntN(4))
+		}
+		h := randomBytes(r, searchPieces, r.IntN(200))
+		from := 0
+		if len(h) > 0 && r.IntN(3) == 0 {
+			from = r.IntN(len(h) + 1)
+		}
+		for _, longest := range []bool{false, true} {
+			var s Searcher
+			if len(lits) == 1 {
+				s = newSingle(lits[0])
+			} else {
+				s = newAhoCorasick(lits, longest)
+			}
+			gs, ge, gok := s.Find(h, from)
+			ws, we, wok := naiveFind(lits, longest, h, from)
+			if gs != ws || ge != we || gok != wok {
+				t.Fatalf("%T%q (longest %v).Find(%q, %d) = %d, %d, %v; want %d, %d, %v",
+					s, lits, longest, h, from, gs, ge, gok, ws, we, wok)
+			}
+		}
+		// A prefilter only promises the leftmost start.
+		seq := Seq{finite: true}
+		for _, l := range lits {
+			seq.lits = append(seq.lits, Literal{Bytes: string(l)})
+		}
+		seq.dedup()
+		gs, _, gok := NewPrefilter(seq).Find(h, from)
+		ws, _, wok := naiveFind(lits, false, h, from)
+		if gs != ws || gok != wok {
+			t.Fatalf("NewPrefilter(%v).Find(%q, %d) = %d, %v; want %d, %v", seq, h, from, gs, gok, ws, wok)
+		}
+	}
+}
+
+// TestMemmemFallsBack feeds a literal whose rare byte occurs everywhere
+// but the literal nowhere until the very end, so the rare byte scan gives up
+// and bytes.Index has to find it.
+func TestMemmemFallsBack(t *testing.T) {
+	lit := []byte("eeez")
+	m := newMemmem(lit)
+	if m.useIndex || lit[m.rare] != 'z' {
+		t.Fatalf("newMemmem(%q) scans for %q (useIndex %v), want 'z'", lit, lit[m.rare], m.useIndex)
+	}
+	h := append(bytes.Repeat([]byte("az"), 1000), "eeez"...)
+	if s, e, ok := m.Find(h, 0); !ok || s != 2000 || e != 2004 {
+		t.Errorf("Find = %d, %d, %v; want 2000, 2004, true", s, e, ok)
+	}
+	if _, _, ok := m.Find(h, 2001); ok {
+		t.Errorf("Find from 2001 found a match")
+	}
+}
+
+func TestByteSetIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		members := randomBytes(r, []string{"a", "b", "c", "x", "\xff"}, 1+r.IntN(5))
+		set := newByteSet(members)
+		// Long runs without members exercise the growing window.
+		h := randomBytes(r, []string{"d", "d", "d", "d", "dddddddddddddddddddddddddddddddd", "a", "c", "x", "\xff", "b"}, r.IntN(300))
+		from := r.IntN(len(h) + 1)
+		want := bytes.IndexAny(h[from:], string(members))
+		if !bytes.ContainsAny(members, "\xff") {
+			// IndexAny decodes UTF-8; compare bytes only when
+			// the set is ASCII.
+			if want >= 0 {
+				want += from
+			}
+		} else {
+			want = -1
+			for i := from; i < len(h); i++ {
+				if bytes.IndexByte(members, h[i]) >= 0 {
+					want = i
+					break
+				}
+			}
+		}
+		if got := set.index(h, from); got != want {
+			t.Fatalf("newByteSet(%q).index(%q, %d) = %d, want %d", members, h, from, got, want)
+		}
+	}
+}
+
+// foldPieces are runes with interesting simple-fold orbits: the Kelvin
+// sign, the long s, three sigmas, the three-member orbit of DŽ, ß with its
+// capital, the dotless i that folds to nothing, and plain letters.
+var foldPieces = []string{
+	"k", "K", "\u212a", "s", "S", "ſ", "σ", "ς", "Σ", "Ǆ", "ǅ", "ǆ", "ß", "ẞ",
+	"ı", "i", "I", "a", "A", "é", "É", "1", " ",
+}
+
+// TestFoldMatcher compares case-insensitive literals with the standard
+// library on inputs built from every spelling, plus invalid bytes.
+func TestFoldMatcher(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	inputPieces := append(append([]string(nil), foldPieces...), "\xff", "\xe2\x84")
+	for range 3000 {
+		lit := string(randomBytes(r, foldPieces, 1+r.IntN(4)))
+		pattern := `(?i)` + regexp.QuoteMeta(lit)
+		std := regexp.MustCompile(pattern)
+		m := NewMatcher(parse(t, pattern), false)
+		if m == nil {
+			t.Fatalf("NewMatcher(%#q) = nil", pattern)
+		}
+		for range 10 {
+			h := randomBytes(r, inputPieces, r.IntN(30))
+			compareAll(t, pattern, "fold", h, m, std)
+		}
+	}
+}
