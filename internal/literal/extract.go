@@ -22,16 +22,20 @@ type Limits struct {
 	MaxClass int
 	// MaxRepeat is the largest repetition count that is expanded.
 	MaxRepeat int
+	// MaxTotal caps the bytes of all literals of a set together, which
+	// bounds the memory extraction uses when long literals are crossed
+	// with many alternatives.
+	MaxTotal int
 }
 
 // DefaultLimits are the limits for literals meant for a prefilter: small
 // enough for the searchers of this package to stay fast.
-var DefaultLimits = Limits{MaxLiterals: 64, MaxBytes: 32, MaxClass: 16, MaxRepeat: 8}
+var DefaultLimits = Limits{MaxLiterals: 64, MaxBytes: 32, MaxClass: 16, MaxRepeat: 8, MaxTotal: 64 * 32}
 
 // pureLimits are the limits under which a pattern still counts as a pure
 // literal (see [NewMatcher]): a dictionary of thousands of words is best
 // answered by Aho-Corasick without any automaton.
-var pureLimits = Limits{MaxLiterals: 1 << 14, MaxBytes: 1 << 12, MaxClass: 256, MaxRepeat: 64}
+var pureLimits = Limits{MaxLiterals: 1 << 14, MaxBytes: 1 << 12, MaxClass: 256, MaxRepeat: 64, MaxTotal: 1 << 20}
 
 // Prefixes returns a set of literals such that every match of re starts
 // with one of them, extracted with [DefaultLimits].
@@ -291,15 +295,17 @@ func (x *extractor) cross(a, b Seq) Seq {
 		a.makeInexact()
 		return a
 	}
-	size := 0
+	size, total := 0, 0
 	for _, l := range a.lits {
 		if l.Exact {
 			size += len(b.lits)
+			total += len(b.lits)*len(l.Bytes) + b.total()
 		} else {
 			size++
+			total += len(l.Bytes)
 		}
 	}
-	if size > x.lim.MaxLiterals {
+	if size > x.lim.MaxLiterals || total > x.lim.MaxTotal {
 		// Taking the product would lose more than it gains: keep the
 		// shorter literals, which are still true prefixes.
 		a.makeInexact()
@@ -341,12 +347,12 @@ func (x *extractor) union(seqs ...Seq) Seq {
 	}
 	s.dedup()
 	for _, n := range [...]int{16, 8, 4, 3, 2, 1} {
-		if len(s.lits) <= x.lim.MaxLiterals {
+		if len(s.lits) <= x.lim.MaxLiterals && s.total() <= x.lim.MaxTotal {
 			break
 		}
 		s.keepBytes(n, x.reverse)
 	}
-	if len(s.lits) > x.lim.MaxLiterals {
+	if len(s.lits) > x.lim.MaxLiterals || s.total() > x.lim.MaxTotal {
 		return Infinite()
 	}
 	return normalize(s)

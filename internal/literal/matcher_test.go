@@ -117,3 +117,16 @@ func TestMatcherDictionary(t *testing.T) {
 		compareAll(t, "dictionary", fmt.Sprint("longest ", longest), text, m, std)
 	}
 }
+
+// TestMatcherGivesUpOnHugeSets checks that a pattern whose language is
+// finite but enormous in bytes (16384 spellings of a 4014-byte string) is
+// left to the automata instead of being expanded.
+func TestMatcherGivesUpOnHugeSets(t *testing.T) {
+	pattern := `(?:a|b){14}` + strings.Repeat("x", 4000)
+	if m := NewMatcher(parse(t, pattern), false); m != nil {
+		t.Errorf("NewMatcher(16384 long literals) = %T, want nil", m)
+	}
+	if got := describe(Prefixes(parse(t, pattern))); got != "64 literals of 6 bytes, inexact" {
+		t.Errorf("Prefixes(16384 long literals) is %s", got)
+	}
+}

@@ -168,6 +168,15 @@ func (s Seq) String() string {
 	return b.String()
 }
 
+// total returns the bytes of all literals of s together.
+func (s Seq) total() int {
+	n := 0
+	for _, l := range s.lits {
+		n += len(l.Bytes)
+	}
+	return n
+}
+
 // makeInexact marks every literal of s inexact, for when something that is
 // not described by the literals may follow (or precede) them.
 func (s *Seq) makeInexact() {
