@@ -60,7 +60,9 @@ func BenchmarkBytesIndex(b *testing.B) {
 	}
 }
 
-func BenchmarkMemmemCommonFirstByte(b *testing.B) { benchSearcher(b, newMemmem([]byte("the Sherlock"))) }
+func BenchmarkMemmemCommonFirstByte(b *testing.B) {
+	benchSearcher(b, newMemmem([]byte("the Sherlock")))
+}
 
 func BenchmarkAhoCorasickSmallSet(b *testing.B) {
 	words := [][]byte{[]byte("Sherlock"), []byte("Holmes"), []byte("Watson"), []byte("Moriarty"), []byte("Lestrade")}
