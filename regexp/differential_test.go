@@ -117,6 +117,10 @@ var diffModes = []diffMode{
 	{"longest", Compile, std.Compile, true},
 }
 
+// diffPatterns returns the fixed patterns and a generated set, smaller
+// with -short and under the race detector (which slows this single
+// goroutine test tenfold without finding anything more; the plain run
+// covers the full set).
 func diffPatterns(short bool) []string {
 	n := 1500
 	if short {
@@ -131,7 +135,7 @@ func diffPatterns(short bool) []string {
 }
 
 func TestDifferential(t *testing.T) {
-	patterns := diffPatterns(testing.Short())
+	patterns := diffPatterns(testing.Short() || raceEnabled)
 	forEngine(t, func(t *testing.T, e engine) {
 		nfail := 0
 		for _, p := range patterns {
