@@ -8,16 +8,18 @@ import "unicode/utf8"
 // UTF-8 encodings are longer than the ASCII letters'.
 //
 // Expanding all spellings into a literal set grows exponentially, so the
-// searcher scans for one anchor rune instead: it picks a rune whose orbit
-// has few, rare first bytes and whose byte offset from the match start is
-// the same in every spelling (every rune before it has an orbit of
-// same-length encodings), finds those first bytes with IndexByte, and
-// checks each candidate by decoding runes and testing orbit membership.
+// searcher scans for one anchor rune instead: the one whose orbit has the
+// fewest and rarest first bytes, found with IndexByte. The anchor sits
+// between minOff and maxOff bytes after the match start, depending on the
+// spelling of the runes before it; for each hit the starts in that window
+// are checked in order by decoding runes and testing orbit membership.
+// Windows of successive hits end further and further on, and starts already
+// tried are skipped, so the first match found is the leftmost one and each
+// start is tried once.
 type foldLiteral struct {
-	orbits [][]rune
-	anchor int // index of the anchor rune
-	offset int // bytes from the match start to the anchor rune
-	bytes  *byteSet
+	orbits         [][]rune
+	minOff, maxOff int // bytes from the match start to the anchor rune
+	bytes          *byteSet
 }
 
 // newFoldLiteral returns a searcher for runes under case folding. The runes
@@ -27,26 +29,24 @@ func newFoldLiteral(runes []rune) *foldLiteral {
 	for i, r := range runes {
 		f.orbits[i] = orbit(r)
 	}
-	bestCost, offset := -1, 0
-	for i, o := range f.orbits {
+	bestCost, minOff, maxOff := -1, 0, 0
+	for _, o := range f.orbits {
 		firsts := firstBytes(o)
 		cost := 0
 		for _, b := range firsts {
-			cost += int(byteRank[b])
+			cost += frequency(b)
 		}
+		// Each hit costs a check per start in the window.
+		cost *= 1 + maxOff - minOff
 		if bestCost < 0 || cost < bestCost {
-			bestCost, f.anchor, f.offset = cost, i, offset
+			bestCost, f.minOff, f.maxOff = cost, minOff, maxOff
 			f.bytes = newByteSet(firsts)
 		}
-		w := utf8.RuneLen(o[0])
-		for _, r := range o[1:] {
-			if utf8.RuneLen(r) != w {
-				// Runes after this one sit at offsets that depend
-				// on the spelling.
-				return f
-			}
+		short, long := utf8.UTFMax, 0
+		for _, r := range o {
+			short, long = min(short, utf8.RuneLen(r)), max(long, utf8.RuneLen(r))
 		}
-		offset += w
+		minOff, maxOff = minOff+short, maxOff+long
 	}
 	return f
 }
@@ -69,13 +69,17 @@ func firstBytes(runes []rune) []byte {
 }
 
 func (f *foldLiteral) Find(h []byte, from int) (int, int, bool) {
-	for p := from + f.offset; p < len(h); p++ {
+	tried := from // starts before tried have been checked
+	for p := from + f.minOff; p < len(h); p++ {
 		if p = f.bytes.index(h, p); p < 0 {
 			return 0, 0, false
 		}
-		if end, ok := f.matchAt(h, p-f.offset); ok {
-			return p - f.offset, end, true
+		for start := max(tried, p-f.maxOff); start <= p-f.minOff; start++ {
+			if end, ok := f.matchAt(h, start); ok {
+				return start, end, true
+			}
 		}
+		tried = max(tried, p-f.minOff+1)
 	}
 	return 0, 0, false
 }

@@ -61,3 +61,10 @@ func rarestByte(lit []byte) int {
 	}
 	return best
 }
+
+// frequency turns a byte's rank into a rough relative frequency, for adding
+// up the cost of scanning for several bytes: text is dominated by a few very
+// common bytes, so each 16 steps of rank count as twice as common.
+func frequency(b byte) int {
+	return 1 << (byteRank[b] / 16)
+}

@@ -195,22 +195,30 @@ func (m *memmem) index(h []byte, from int) (int, int, bool) {
 // fastest scan for it.
 type byteSet struct {
 	member [256]bool
-	list   []byte // the members, when there are at most maxScanned
+	list   []byte // the members, when they are few or rare enough for IndexByte
 }
 
-// maxScanned is the largest set scanned for with one IndexByte per member;
-// bigger sets use a table loop.
-const maxScanned = 3
+// Sets of up to maxScanned members are scanned with one IndexByte per
+// member; so are sets of up to maxScannedRare members that are all rarer
+// than rareRank, since then each IndexByte runs long between hits. Other
+// sets use a table loop, which costs the same whatever the hit rate.
+const (
+	maxScanned     = 3
+	maxScannedRare = 8
+	rareRank       = 220
+)
 
 func newByteSet(members []byte) *byteSet {
 	s := &byteSet{}
+	rare := true
 	for _, b := range members {
 		if !s.member[b] {
 			s.member[b] = true
 			s.list = append(s.list, b)
+			rare = rare && byteRank[b] <= rareRank
 		}
 	}
-	if len(s.list) > maxScanned {
+	if len(s.list) > maxScanned && !(rare && len(s.list) <= maxScannedRare) {
 		s.list = nil
 	}
 	return s
@@ -226,12 +234,7 @@ func newByteSet(members []byte) *byteSet {
 // proportional to the distance to what it finds.
 func (s *byteSet) index(h []byte, from int) int {
 	if s.list == nil {
-		for i := from; i < len(h); i++ {
-			if s.member[h[i]] {
-				return i
-			}
-		}
-		return -1
+		return s.scan(h, from)
 	}
 	if len(s.list) == 1 {
 		i := bytes.IndexByte(h[from:], s.list[0])
@@ -255,6 +258,32 @@ func (s *byteSet) index(h []byte, from int) int {
 		}
 		lo = hi
 		window *= 2
+	}
+	return -1
+}
+
+// scan is the table loop, four bytes a round to keep the loop overhead
+// below the cost of the lookups.
+func (s *byteSet) scan(h []byte, from int) int {
+	i := from
+	for ; i+4 <= len(h); i += 4 {
+		if s.member[h[i]] {
+			return i
+		}
+		if s.member[h[i+1]] {
+			return i + 1
+		}
+		if s.member[h[i+2]] {
+			return i + 2
+		}
+		if s.member[h[i+3]] {
+			return i + 3
+		}
+	}
+	for ; i < len(h); i++ {
+		if s.member[h[i]] {
+			return i
+		}
 	}
 	return -1
 }
