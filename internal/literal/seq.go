@@ -6,9 +6,14 @@
 // with, or contains) one of a few literal strings, a byte search for them
 // ([bytes.IndexByte] and [bytes.Index] are assembly in the standard library)
 // skips that input far faster than any automaton can walk it, and the
-// automaton only confirms the candidates. A pattern that is nothing but a
-// literal, or an alternation of literals, needs no automaton at all: a
-// [Matcher] answers it directly.
+// automaton only confirms the candidates ([NewPrefilter]). A pattern that is
+// nothing but a literal, or an alternation of literals, needs no automaton
+// at all ([NewMatcher]).
+//
+// Extraction ([Prefixes], [Suffixes], [FindInner], [Extract]) works on the
+// parsed tree and returns a [Seq]; the searchers share the [Searcher]
+// interface. Teddy, the SIMD set search of Rust's regex, is not here: Go
+// cannot express it without assembly.
 //
 // # Invalid UTF-8
 //
