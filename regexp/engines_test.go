@@ -5,16 +5,14 @@ import (
 	"testing"
 )
 
-// testEngines lists the engines every conformance case runs on: the
-// automatic choice and each engine wired into the executor. Forcing an
-// engine that cannot run a search (one-pass on a program that is not
-// one-pass, the backtracker past its length budget) falls back to the
-// Pike VM, so each case still gets an answer.
-//
-// engineBacktrack and engineOnePass join the list when internal/backtrack
-// and internal/onepass are wired into exec.go; until then forcing them
-// would only rerun the Pike VM.
-var testEngines = []engine{engineAuto, enginePikeVM}
+// testEngines lists the engines and strategies every conformance case
+// runs on: the automatic choice, each engine wired into the executor, and
+// each strategy of strategy.go forced. Forcing an engine that cannot run a
+// search (one-pass on a program that is not one-pass, the backtracker past
+// its length budget) falls back to the Pike VM; forcing a strategy that
+// cannot run a pattern falls back to the automatic choice and is counted
+// in strategyRuns, so each case still gets an answer.
+var testEngines = []engine{engineAuto, enginePikeVM, engineBacktrack, engineLiteral, enginePrefilter}
 
 // mustCompileMode compiles pattern in one of the modes the case files use:
 // "perl" (Compile), "posix" (CompilePOSIX) or "longest" (Compile, then

@@ -4,17 +4,19 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/rerepl/rerepl/internal/backtrack"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/pikevm"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
-// An engine names one of the matchers a search can run on.
+// An engine names one of the matchers a search can run on, or, for tests,
+// one of the strategies of strategy.go to force.
 type engine uint8
 
 const (
-	// engineAuto lets the executor pick, per search, the fastest engine
-	// that can answer it.
+	// engineAuto lets the executor pick the strategy chosen at compile
+	// time and, per search, the fastest engine that can answer it.
 	engineAuto engine = iota
 	// enginePikeVM simulates the NFA breadth-first: it handles every
 	// program and input, in time O(program x input), with the most
@@ -28,6 +30,30 @@ const (
 	// engineOnePass runs programs that never need to choose between
 	// threads, for searches anchored at their start, in one pass.
 	engineOnePass
+
+	// The values below force a strategy rather than an engine (tests
+	// only); see strategy.go. A forced strategy that cannot run a
+	// pattern or a search falls back to the automatic choice and counts
+	// the fallback (see strategyRuns).
+
+	// engineLiteral forces the literal-only strategy.
+	engineLiteral
+	// enginePrefilter forces the prefix prefilter in front of the
+	// forward DFA (or the NFA engines when there is no DFA).
+	enginePrefilter
+	// engineDFA forces the forward and reverse DFAs without literals.
+	engineDFA
+	// engineReverseSuffix forces the reverse-suffix strategy.
+	engineReverseSuffix
+	// engineReverseInner forces the reverse-inner strategy.
+	engineReverseInner
+	// engineReverseAnchored forces the reverse scan from the end of the
+	// text for patterns anchored there.
+	engineReverseAnchored
+	// engineDFAGiveUp runs the DFA strategy with a DFA cache so small
+	// that it gives up on most searches, to exercise the fallback to the
+	// NFA engines after cache exhaustion.
+	engineDFAGiveUp
 )
 
 func (e engine) String() string {
@@ -40,20 +66,41 @@ func (e engine) String() string {
 		return "backtrack"
 	case engineOnePass:
 		return "onepass"
+	case engineLiteral:
+		return "literal"
+	case enginePrefilter:
+		return "prefilter"
+	case engineDFA:
+		return "dfa"
+	case engineReverseSuffix:
+		return "revsuffix"
+	case engineReverseInner:
+		return "revinner"
+	case engineReverseAnchored:
+		return "revanchored"
+	case engineDFAGiveUp:
+		return "dfa-giveup"
 	}
 	return "engine(?)"
 }
 
-// An executor holds the compiled program of a pattern and the engines
-// prepared for it, and picks an engine for each search.
+// forcesEngine reports whether e names an engine rather than a strategy
+// (or the automatic choice): the whole search then runs on that engine.
+func (e engine) forcesEngine() bool {
+	return e == enginePikeVM || e == engineBacktrack || e == engineOnePass
+}
+
+// An executor holds the compiled program of a pattern, the engines
+// prepared for it and the search strategy chosen for it (strategy.go).
 //
-// Everything but the cache pool is read-only after newExecutor, so one
-// executor serves any number of goroutines, and the copies of a Regexp made
-// by Copy share it.
+// Everything but the cache pool and the lazily built parts is read-only
+// after newExecutor, so one executor serves any number of goroutines, and
+// the copies of a Regexp made by Copy share it.
 type executor struct {
 	prog *nfa.Prog
 
 	pike *pikevm.VM
+	back *backtrack.Backtracker
 
 	// anchoredStart reports whether every match must begin at the start
 	// of the text (the pattern begins with \A or a one-line ^), which is
@@ -63,23 +110,32 @@ type executor struct {
 	// nslots is the number of submatch slots the program fills.
 	nslots int
 
+	// plan is the strategy that finds match bounds (strategy.go).
+	plan plan
+
 	// caches holds *searchCache values, so that a warm Regexp searches
 	// without allocating and goroutines never share scratch memory.
 	caches sync.Pool
 }
 
-// A searchCache is the mutable memory of one search: each engine's scratch
-// space, created the first time that engine runs, and the slots the engine
-// writes submatches into before they are copied out to the caller.
+// A searchCache is the mutable memory of one API call: each engine's
+// scratch space, created the first time that engine runs, the slots the
+// engine writes submatches into before they are copied out to the caller,
+// and what the strategy learns about the text during the call (see
+// callState).
 type searchCache struct {
 	pike  *pikevm.Cache
+	back  *backtrack.Cache
 	in    nfa.Input
 	slots []int
+	call  callState
+	strategyCache
 }
 
-// newExecutor compiles the simplified tree into a program and prepares
-// the engines for it. numGroups is the number of capturing groups as
-// parsed, which the program keeps slots for even if Simplify dropped some.
+// newExecutor compiles the simplified tree into a program, prepares the
+// engines for it and picks the search strategy. numGroups is the number of
+// capturing groups as parsed, which the program keeps slots for even if
+// Simplify dropped some.
 func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
 	prog, err := nfa.Compile(tree, nfa.Options{NumCap: numGroups + 1})
 	if err != nil {
@@ -88,20 +144,28 @@ func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
 	x := &executor{
 		prog:          prog,
 		pike:          pikevm.New(prog),
+		back:          backtrack.New(prog),
 		anchoredStart: beginsWithText(tree),
 		nslots:        2 * prog.NumCap,
 	}
 	if x.nslots < 2 {
 		x.nslots = 2
 	}
+	if err := x.plan.build(tree, prog); err != nil {
+		return nil, err
+	}
 	return x, nil
 }
 
-func (x *executor) getCache() *searchCache {
-	if c, ok := x.caches.Get().(*searchCache); ok {
-		return c
+// getCache returns a searchCache for one API call over h.
+func (x *executor) getCache(h []byte) *searchCache {
+	c, ok := x.caches.Get().(*searchCache)
+	if !ok {
+		c = &searchCache{slots: make([]int, x.nslots)}
 	}
-	return &searchCache{slots: make([]int, x.nslots)}
+	c.in.Haystack = h
+	c.call = callState{}
+	return c
 }
 
 func (x *executor) putCache(c *searchCache) {
@@ -111,16 +175,17 @@ func (x *executor) putCache(c *searchCache) {
 	x.caches.Put(c)
 }
 
-// choose returns the engine to run a search over span bytes of text, or
-// force when a test demands one that can run it.
+// choose returns the engine to compute submatches over in (or, when the
+// search is unanchored, to run the whole search), or force when a test
+// demands an engine that can run it.
 //
-// This is the seam where faster strategies go: a literal prefilter or a
-// lazy DFA would run here first, to find whether and where a match lies,
-// and hand only the part of the text that needs submatches to the engines
-// below.
-func (x *executor) choose(force engine, span int) engine {
+// One-pass runs anchored searches only, which is every search the
+// strategies hand over (they know where the match starts) and every
+// search of a pattern that begins with \A. The backtracker runs when the
+// span fits its bitset budget; the Pike VM runs everything else.
+func (x *executor) choose(force engine, in *nfa.Input) engine {
 	canOnePass := false
-	canBacktrack := false
+	canBacktrack := x.back.MaxLen() >= in.End-in.Start
 	switch force {
 	case enginePikeVM:
 		return enginePikeVM
@@ -144,15 +209,19 @@ func (x *executor) choose(force engine, span int) engine {
 	return enginePikeVM
 }
 
-// run searches h from pos for the leftmost match and, when there is one,
-// fills slots (which must be c.slots or a prefix of it) with the
+// runEngine runs the search c.in on an NFA engine and, when there is a
+// match, fills slots (which must be c.slots or a prefix of it) with the
 // submatches.
-func (x *executor) run(c *searchCache, h []byte, pos int, longest bool, force engine, slots []int) bool {
-	c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
+func (x *executor) runEngine(c *searchCache, longest bool, force engine, slots []int) bool {
 	for i := range slots {
 		slots[i] = -1
 	}
-	switch x.choose(force, len(h)-pos) {
+	switch x.choose(force, &c.in) {
+	case engineBacktrack:
+		if c.back == nil {
+			c.back = x.back.NewCache()
+		}
+		return x.back.Search(c.back, &c.in, longest, slots)
 	default:
 		if c.pike == nil {
 			c.pike = x.pike.NewCache()
@@ -171,21 +240,28 @@ func (re *Regexp) execute(h []byte, pos int, ncap int, dst []int) []int {
 		return nil
 	}
 	x := re.exec
+	c := x.getCache(h)
+	dst = re.executeWith(c, pos, ncap, dst)
+	x.putCache(c)
+	return dst
+}
+
+// executeWith is execute with a cache already taken for the text, so
+// that a loop over the matches of one text (allMatches) takes the cache
+// once and keeps what the strategy learns about the text between matches.
+func (re *Regexp) executeWith(c *searchCache, pos int, ncap int, dst []int) []int {
+	x := re.exec
 	if ncap > x.nslots {
 		ncap = x.nslots
 	}
-	c := x.getCache()
 	slots := c.slots[:ncap]
-	if !x.run(c, h, pos, re.longest, re.force, slots) {
-		x.putCache(c)
+	if !x.search(c, pos, re.longest, re.force, slots) {
 		return nil
 	}
 	if dst == nil {
 		dst = noInts[:0:0]
 	}
-	dst = append(dst, slots...)
-	x.putCache(c)
-	return dst
+	return append(dst, slots...)
 }
 
 // noInts backs the empty but non-nil result of a successful search that

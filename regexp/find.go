@@ -112,10 +112,17 @@ func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []in
 	if submatch {
 		ncap = re.exec.nslots
 	}
+	if len(h) < re.minInputLen {
+		return
+	}
+	// One cache serves the whole loop, so what the search strategy
+	// learns about h (see callState) carries over from match to match.
+	c := re.exec.getCache(h)
+	defer re.exec.putCache(c)
 	end := len(h)
 	prevEnd := -1
 	for pos, found := 0, 0; found < n && pos <= end; {
-		m := re.execute(h, pos, ncap, nil)
+		m := re.executeWith(c, pos, ncap, nil)
 		if m == nil {
 			return
 		}

@@ -1,0 +1,259 @@
+package regexp
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/rerepl/rerepl/internal/literal"
+	"github.com/rerepl/rerepl/internal/nfa"
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// A strategy is a way of finding where the leftmost match lies, picked
+// once per pattern at compile time (see plan.build for the order of
+// preference and why). Every strategy finds the match bounds; when the
+// caller asks for submatches, an NFA engine then runs anchored on exactly
+// those bounds, which is where engines are cheapest.
+type strategy uint8
+
+const (
+	// strategyNFA runs the whole search on an NFA engine: one-pass for
+	// patterns anchored at the start, the backtracker on short texts,
+	// the Pike VM otherwise. It is the fallback of every other strategy.
+	strategyNFA strategy = iota
+	// strategyLiteral answers patterns that are a literal or an
+	// alternation of literals with a literal searcher alone.
+	strategyLiteral
+	// strategyPrefilter searches for the literals every match starts
+	// with and confirms each candidate with an automaton.
+	strategyPrefilter
+	// strategyDFA runs the forward lazy DFA for the end of the match and
+	// the reverse DFA back from it for the start.
+	strategyDFA
+	// strategyReverseSuffix searches for the literal every match ends
+	// with and runs the reverse DFA back from it.
+	strategyReverseSuffix
+	// strategyReverseInner searches for a literal every match contains
+	// and runs a reverse DFA for the part of the pattern before it.
+	strategyReverseInner
+	// strategyReverseAnchored runs the reverse DFA from the end of the
+	// text, for patterns whose matches all end there.
+	strategyReverseAnchored
+
+	numStrategies
+)
+
+var strategyNames = [numStrategies]string{
+	strategyNFA:             "nfa",
+	strategyLiteral:         "literal",
+	strategyPrefilter:       "prefilter",
+	strategyDFA:             "dfa",
+	strategyReverseSuffix:   "reverse-suffix",
+	strategyReverseInner:    "reverse-inner",
+	strategyReverseAnchored: "reverse-anchored",
+}
+
+func (s strategy) String() string {
+	if s < numStrategies {
+		return strategyNames[s]
+	}
+	return "strategy(?)"
+}
+
+// A plan is the strategy chosen for a pattern and everything it needs:
+// literal searchers, and the automata built for them. It is read-only
+// after build except for parts built on first use under a sync.Once.
+type plan struct {
+	kind strategy
+	// why says in a few words why kind was chosen, for the REPL.
+	why string
+
+	// tree is the simplified pattern, kept to build the leftmost-longest
+	// literal matcher on first use.
+	tree *syntax.Regexp
+
+	// matcher answers a pure literal pattern leftmost-first;
+	// longestMatcher, built by longestOnce, answers it leftmost-longest.
+	matcher        literal.Searcher
+	longestOnce    sync.Once
+	longestMatcher literal.Searcher
+
+	// prefilter finds candidate starts: every match starts with one of
+	// the pattern's prefix literals. Nil when there are none.
+	prefilter literal.Searcher
+}
+
+// build picks the strategy for the simplified tree and its program.
+//
+// The order of preference, and why:
+//
+//  1. A pure literal pattern (literal.NewMatcher) needs no automaton at
+//     all: a byte search gives the match bounds.
+//  2. A pattern anchored at the start can only match at one position: the
+//     NFA engines (one-pass when the program allows it) run it directly,
+//     without any scan to skip.
+//  3. When every match starts with one of a few literals, a literal
+//     search skips the text that cannot start a match, far faster than
+//     any automaton walks it.
+//  4. Otherwise the NFA engines do the whole search.
+func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog) error {
+	p.tree = tree
+	p.matcher = literal.NewMatcher(tree, false)
+	info := literal.Extract(tree)
+	if !info.AnchoredStart {
+		p.prefilter = literal.NewPrefilter(info.Prefix)
+	}
+	switch {
+	case p.matcher != nil:
+		p.kind, p.why = strategyLiteral, "the pattern is a literal or an alternation of literals"
+	case info.AnchoredStart:
+		p.kind, p.why = strategyNFA, "every match starts at the start of the text"
+	case p.prefilter != nil:
+		p.kind, p.why = strategyPrefilter, "every match starts with one of the literals "+info.Prefix.String()
+	default:
+		p.kind, p.why = strategyNFA, "no literal to search for"
+	}
+	return nil
+}
+
+// literalMatcher returns the pure literal searcher for the search mode.
+func (p *plan) literalMatcher(longest bool) literal.Searcher {
+	if !longest {
+		return p.matcher
+	}
+	p.longestOnce.Do(func() { p.longestMatcher = literal.NewMatcher(p.tree, true) })
+	return p.longestMatcher
+}
+
+// strategyName returns the name of the strategy the pattern searches
+// with, and why it was chosen.
+func (re *Regexp) strategyName() string {
+	return re.exec.plan.kind.String() + ": " + re.exec.plan.why
+}
+
+// strategyRuns counts, for tests, how often each forced strategy ran and
+// how often it could not and fell back, so that a test can check that
+// forcing a strategy exercised it. Only searches with a forced strategy
+// are counted, so normal searches pay nothing.
+var strategyRuns struct {
+	ran, fellBack [numStrategies]atomic.Int64
+}
+
+// A callState is what the strategy learns about the text during one API
+// call, kept across the matches of an All method so that per-text work is
+// done once per call, not once per match.
+type callState struct {
+	// prefilterCalls and prefilterSkipped measure how far the prefilter
+	// skips per call, to stop using it when it finds a candidate at
+	// nearly every position (a set of common bytes): an automaton then
+	// walks the text faster on its own.
+	prefilterCalls, prefilterSkipped int
+	prefilterOff                     bool
+}
+
+// A strategyCache holds the strategies' scratch memory in a searchCache.
+type strategyCache struct{}
+
+// forcedStrategy maps the strategy a test forces to the strategy the
+// search runs, reporting false when the pattern or search mode does not
+// allow it (the search then runs the automatic choice).
+func (x *executor) forcedStrategy(force engine, longest bool) (strategy, bool) {
+	p := &x.plan
+	switch force {
+	case engineLiteral:
+		if p.matcher != nil {
+			return strategyLiteral, true
+		}
+	case enginePrefilter:
+		if p.prefilter != nil {
+			return strategyPrefilter, true
+		}
+	}
+	return p.kind, false
+}
+
+// search finds the leftmost match in c.in.Haystack at or after pos and,
+// when there is one, fills slots (0, 2 or all of c.slots) with its
+// submatches.
+func (x *executor) search(c *searchCache, pos int, longest bool, force engine, slots []int) bool {
+	h := c.in.Haystack
+	if force.forcesEngine() {
+		c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
+		return x.runEngine(c, longest, force, slots)
+	}
+	kind := x.plan.kind
+	if force != engineAuto {
+		forced, ok := x.forcedStrategy(force, longest)
+		if ok {
+			strategyRuns.ran[forced].Add(1)
+		} else {
+			strategyRuns.fellBack[forced].Add(1)
+		}
+		kind = forced
+	}
+	switch kind {
+	case strategyLiteral:
+		s, e, ok := x.plan.literalMatcher(longest).Find(h, pos)
+		if !ok {
+			return false
+		}
+		return x.submatches(c, s, e, longest, slots)
+	case strategyPrefilter:
+		if !c.call.prefilterOff {
+			start, ok := x.prefilterStart(c, pos)
+			if !ok {
+				return false
+			}
+			pos = start
+		}
+	}
+	c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
+	return x.runEngine(c, longest, engineAuto, slots)
+}
+
+// prefilterStart returns the first candidate position at or after pos
+// where a match may start, or false when no match can start there.
+func (x *executor) prefilterStart(c *searchCache, pos int) (int, bool) {
+	start, _, ok := x.plan.prefilter.Find(c.in.Haystack, pos)
+	if !ok {
+		return 0, false
+	}
+	cs := &c.call
+	cs.prefilterCalls++
+	cs.prefilterSkipped += start - pos
+	if cs.prefilterCalls >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterCalls {
+		cs.prefilterOff = true
+	}
+	return start, true
+}
+
+const (
+	// prefilterProbation is the number of candidates a prefilter is
+	// judged on before it may be turned off for the rest of a call.
+	prefilterProbation = 32
+	// minPrefilterSkip is the average number of bytes a prefilter must
+	// skip per candidate to stay on: below it, the cost of stopping the
+	// automaton at every candidate outweighs the bytes skipped.
+	minPrefilterSkip = 16
+)
+
+// submatches completes a search whose match bounds [s, e] a strategy has
+// found: it fills slots with the bounds or, when the caller wants the
+// groups, runs an NFA engine anchored on exactly those bounds. The engine
+// finds the same match: it starts at s, and the preferred (or longest)
+// match from s ends at e, so cutting the text at e removes only matches
+// that lose to it. Assertions still see the whole text.
+func (x *executor) submatches(c *searchCache, s, e int, longest bool, slots []int) bool {
+	switch len(slots) {
+	case 0:
+		return true
+	case 2:
+		slots[0], slots[1] = s, e
+		return true
+	}
+	c.in = nfa.Input{Haystack: c.in.Haystack, Start: s, End: e, Anchored: true}
+	if !x.runEngine(c, longest, engineAuto, slots) || slots[0] != s || slots[1] != e {
+		panic("regexp: internal error: the engines disagree with the strategy on a match")
+	}
+	return true
+}
