@@ -6,6 +6,7 @@ import (
 
 	"github.com/rerepl/rerepl/internal/backtrack"
 	"github.com/rerepl/rerepl/internal/nfa"
+	"github.com/rerepl/rerepl/internal/onepass"
 	"github.com/rerepl/rerepl/internal/pikevm"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
@@ -101,6 +102,8 @@ type executor struct {
 
 	pike *pikevm.VM
 	back *backtrack.Backtracker
+	// one is nil when the program is not one-pass.
+	one *onepass.OnePass
 
 	// anchoredStart reports whether every match must begin at the start
 	// of the text (the pattern begins with \A or a one-line ^), which is
@@ -126,6 +129,7 @@ type executor struct {
 type searchCache struct {
 	pike  *pikevm.Cache
 	back  *backtrack.Cache
+	one   *onepass.Cache
 	in    nfa.Input
 	slots []int
 	call  callState
@@ -145,6 +149,7 @@ func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
 		prog:          prog,
 		pike:          pikevm.New(prog),
 		back:          backtrack.New(prog),
+		one:           onepass.New(prog),
 		anchoredStart: beginsWithText(tree),
 		nslots:        2 * prog.NumCap,
 	}
@@ -184,7 +189,7 @@ func (x *executor) putCache(c *searchCache) {
 // search of a pattern that begins with \A. The backtracker runs when the
 // span fits its bitset budget; the Pike VM runs everything else.
 func (x *executor) choose(force engine, in *nfa.Input) engine {
-	canOnePass := false
+	canOnePass := x.one != nil && (in.Anchored || x.anchoredStart)
 	canBacktrack := x.back.MaxLen() >= in.End-in.Start
 	switch force {
 	case enginePikeVM:
@@ -217,6 +222,11 @@ func (x *executor) runEngine(c *searchCache, longest bool, force engine, slots [
 		slots[i] = -1
 	}
 	switch x.choose(force, &c.in) {
+	case engineOnePass:
+		if c.one == nil {
+			c.one = x.one.NewCache()
+		}
+		return x.one.Search(c.one, &c.in, longest, slots)
 	case engineBacktrack:
 		if c.back == nil {
 			c.back = x.back.NewCache()
