@@ -154,22 +154,48 @@ type callState struct {
 // A strategyCache holds the strategies' scratch memory in a searchCache.
 type strategyCache struct{}
 
-// forcedStrategy maps the strategy a test forces to the strategy the
-// search runs, reporting false when the pattern or search mode does not
-// allow it (the search then runs the automatic choice).
-func (x *executor) forcedStrategy(force engine, longest bool) (strategy, bool) {
-	p := &x.plan
-	switch force {
-	case engineLiteral:
-		if p.matcher != nil {
-			return strategyLiteral, true
-		}
-	case enginePrefilter:
-		if p.prefilter != nil {
-			return strategyPrefilter, true
-		}
+// forcedStrategy maps the values of engine that force a strategy to
+// that strategy.
+var forcedStrategy = map[engine]strategy{
+	engineLiteral:         strategyLiteral,
+	enginePrefilter:       strategyPrefilter,
+	engineDFA:             strategyDFA,
+	engineDFAGiveUp:       strategyDFA,
+	engineReverseSuffix:   strategyReverseSuffix,
+	engineReverseInner:    strategyReverseInner,
+	engineReverseAnchored: strategyReverseAnchored,
+}
+
+// canRun reports whether the pattern has what strategy s needs.
+func (p *plan) canRun(s strategy) bool {
+	switch s {
+	case strategyNFA:
+		return true
+	case strategyLiteral:
+		return p.matcher != nil
+	case strategyPrefilter:
+		return p.prefilter != nil
 	}
-	return p.kind, false
+	return false
+}
+
+// chooseStrategy returns the strategy a search runs: the plan's, or the
+// one a test forces when the pattern allows it. Forced searches are
+// counted in strategyRuns.
+func (x *executor) chooseStrategy(force engine) strategy {
+	if force == engineAuto {
+		return x.plan.kind
+	}
+	s, ok := forcedStrategy[force]
+	if !ok {
+		return x.plan.kind
+	}
+	if !x.plan.canRun(s) {
+		strategyRuns.fellBack[s].Add(1)
+		return x.plan.kind
+	}
+	strategyRuns.ran[s].Add(1)
+	return s
 }
 
 // search finds the leftmost match in c.in.Haystack at or after pos and,
@@ -181,17 +207,7 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
 		return x.runEngine(c, longest, force, slots)
 	}
-	kind := x.plan.kind
-	if force != engineAuto {
-		forced, ok := x.forcedStrategy(force, longest)
-		if ok {
-			strategyRuns.ran[forced].Add(1)
-		} else {
-			strategyRuns.fellBack[forced].Add(1)
-		}
-		kind = forced
-	}
-	switch kind {
+	switch x.chooseStrategy(force) {
 	case strategyLiteral:
 		s, e, ok := x.plan.literalMatcher(longest).Find(h, pos)
 		if !ok {
