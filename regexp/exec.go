@@ -156,7 +156,7 @@ func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
 	if x.nslots < 2 {
 		x.nslots = 2
 	}
-	if err := x.plan.build(tree, prog); err != nil {
+	if err := x.plan.build(tree, prog, x.one != nil); err != nil {
 		return nil, err
 	}
 	return x, nil

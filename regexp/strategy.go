@@ -1,8 +1,10 @@
 package regexp
 
 import (
+	"strconv"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/rerepl/rerepl/internal/literal"
 	"github.com/rerepl/rerepl/internal/nfa"
@@ -81,39 +83,158 @@ type plan struct {
 	// prefilter finds candidate starts: every match starts with one of
 	// the pattern's prefix literals. Nil when there are none.
 	prefilter literal.Searcher
+
+	// anchoredEnd reports that every match ends at the end of the text.
+	anchoredEnd bool
+
+	// dfa holds the lazy DFAs; nil when they cannot be built.
+	dfa *dfaSet
+	// revLit is the literal of the reverse-suffix or reverse-inner
+	// strategy, when the pattern has one (dfa then has its DFAs).
+	revLit *reverseLiteral
 }
 
-// build picks the strategy for the simplified tree and its program.
+// build picks the strategy for the simplified tree and its program;
+// onePass reports whether the program is one-pass.
 //
 // The order of preference, and why:
 //
 //  1. A pure literal pattern (literal.NewMatcher) needs no automaton at
 //     all: a byte search gives the match bounds.
-//  2. A pattern anchored at the start can only match at one position: the
-//     NFA engines (one-pass when the program allows it) run it directly,
-//     without any scan to skip.
-//  3. When every match starts with one of a few literals, a literal
-//     search skips the text that cannot start a match, far faster than
-//     any automaton walks it.
-//  4. Otherwise the NFA engines do the whole search.
-func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog) error {
+//  2. A pattern anchored at the start can only match at one position:
+//     the one-pass engine runs it directly when the program allows, the
+//     DFA otherwise.
+//  3. A pattern anchored at the end is scanned backwards from the end of
+//     the text, where its matches must end.
+//  4. When every match starts with one of a few literals of two bytes or
+//     more, a literal search skips the text that cannot start a match,
+//     far faster than any automaton walks it.
+//  5. Failing that, a literal at the end of every match (reverse suffix)
+//     or inside it (reverse inner) is searched for, and reverse scans
+//     find where the match starts.
+//  6. A prefix set of single bytes is still worth a try: the prefilter
+//     turns itself off when it finds candidates too often.
+//  7. Otherwise the forward and reverse DFAs do the whole search, and
+//     when no DFA can be built, the NFA engines.
+func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 	p.tree = tree
 	p.matcher = literal.NewMatcher(tree, false)
 	info := literal.Extract(tree)
 	if !info.AnchoredStart {
 		p.prefilter = literal.NewPrefilter(info.Prefix)
 	}
+	p.anchoredEnd = info.AnchoredEnd && !info.AnchoredStart
+	if p.matcher == nil {
+		var err error
+		if p.dfa, err = newDFASet(prog); err != nil {
+			return err
+		}
+	}
+	prefixQuality := literalQuality(info.Prefix)
+	revQuality := 0
+	if p.dfa != nil && !info.AnchoredStart && !p.anchoredEnd && prefixQuality < goodQuality {
+		revQuality = p.buildReverseLiteral(tree, info)
+	}
 	switch {
 	case p.matcher != nil:
 		p.kind, p.why = strategyLiteral, "the pattern is a literal or an alternation of literals"
-	case info.AnchoredStart:
+	case info.AnchoredStart && (onePass || p.dfa == nil):
 		p.kind, p.why = strategyNFA, "every match starts at the start of the text"
+	case info.AnchoredStart:
+		p.kind, p.why = strategyDFA, "every match starts at the start of the text"
+	case p.anchoredEnd && p.dfa != nil:
+		p.kind, p.why = strategyReverseAnchored, "every match ends at the end of the text"
+	case p.prefilter != nil && prefixQuality >= goodQuality:
+		p.kind, p.why = strategyPrefilter, "every match starts with one of the literals "+info.Prefix.String()
+	case p.revLit != nil && p.revLit.suffix && revQuality > prefixQuality:
+		p.kind, p.why = strategyReverseSuffix, "every match ends with "+p.revLit.text
+	case p.revLit != nil && revQuality > prefixQuality:
+		p.kind, p.why = strategyReverseInner, "every match contains one of "+p.revLit.text
 	case p.prefilter != nil:
 		p.kind, p.why = strategyPrefilter, "every match starts with one of the literals "+info.Prefix.String()
+	case p.dfa != nil:
+		p.kind, p.why = strategyDFA, "no literal to search for"
 	default:
-		p.kind, p.why = strategyNFA, "no literal to search for"
+		p.kind, p.why = strategyNFA, "no literal to search for, and no DFA"
 	}
 	return nil
+}
+
+// goodQuality is the literalQuality from which a literal set is searched
+// for without looking further: literals of two bytes or more.
+const goodQuality = 2000
+
+// literalQuality rates a set of literals for searching: longer literals
+// give fewer false candidates and fewer literals search faster. Zero
+// means useless (no set, or an empty literal).
+func literalQuality(s literal.Seq) int {
+	if !s.IsFinite() || s.Len() == 0 || s.MinLen() <= 0 {
+		return 0
+	}
+	return min(s.MinLen(), 8)*1000 - s.Len()
+}
+
+// buildReverseLiteral prepares the reverse-suffix strategy when every
+// match ends with one literal, else the reverse-inner strategy when every
+// match contains one of a set of literals, and returns the quality of the
+// literal chosen (0 for none). Reverse suffix is preferred: it needs no
+// reverse program of its own, and its candidates are exact ends.
+func (p *plan) buildReverseLiteral(tree *syntax.Regexp, info literal.Info) int {
+	pref := prefixLanguage(tree, prefixLanguageBudget)
+	if pref == nil {
+		return 0
+	}
+	if suffix := commonSuffix(info.Suffix); len(suffix) >= 2 {
+		if err := p.dfa.addReverse(dfaPrefixes, pref); err == nil {
+			p.revLit = &reverseLiteral{
+				finder: literal.NewPrefilter(literal.NewSeq(literal.Literal{Bytes: suffix})),
+				suffix: true,
+				text:   strconv.Quote(suffix),
+			}
+			p.dfa.before = dfaReverse
+			return literalQuality(literal.NewSeq(literal.Literal{Bytes: suffix}))
+		}
+		return 0
+	}
+	inner, ok := literal.FindInner(tree)
+	if !ok {
+		return 0
+	}
+	finder := literal.NewPrefilter(inner.Seq)
+	if finder == nil {
+		return 0
+	}
+	if p.dfa.addReverse(dfaPrefixes, pref) != nil || p.dfa.addReverse(dfaBefore, inner.Before()) != nil {
+		return 0
+	}
+	p.revLit = &reverseLiteral{finder: finder, text: inner.Seq.String()}
+	return literalQuality(inner.Seq)
+}
+
+// prefixLanguageBudget caps the size of the prefix language built for the
+// reverse strategies, in tree nodes; a pattern needing more does without.
+const prefixLanguageBudget = 4096
+
+// commonSuffix returns the longest byte string every literal of s ends
+// with, cut so that it starts at a rune boundary (an occurrence then ends
+// at a rune boundary too), or "" when s is infinite or empty.
+func commonSuffix(s literal.Seq) string {
+	lits := s.Literals()
+	if !s.IsFinite() || len(lits) == 0 {
+		return ""
+	}
+	suffix := lits[0].Bytes
+	for _, l := range lits[1:] {
+		n := 0
+		for n < len(suffix) && n < len(l.Bytes) && suffix[len(suffix)-1-n] == l.Bytes[len(l.Bytes)-1-n] {
+			n++
+		}
+		suffix = suffix[len(suffix)-n:]
+	}
+	for len(suffix) > 0 && !utf8.RuneStart(suffix[0]) {
+		suffix = suffix[1:]
+	}
+	return suffix
 }
 
 // literalMatcher returns the pure literal searcher for the search mode.
@@ -175,6 +296,14 @@ func (p *plan) canRun(s strategy) bool {
 		return p.matcher != nil
 	case strategyPrefilter:
 		return p.prefilter != nil
+	case strategyDFA:
+		return p.dfa != nil
+	case strategyReverseAnchored:
+		return p.dfa != nil && p.anchoredEnd
+	case strategyReverseSuffix:
+		return p.revLit != nil && p.revLit.suffix
+	case strategyReverseInner:
+		return p.revLit != nil && !p.revLit.suffix
 	}
 	return false
 }
@@ -207,6 +336,15 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
 		return x.runEngine(c, longest, force, slots)
 	}
+	if x.anchoredStart && pos > 0 {
+		// Every match starts at the start of the text.
+		return false
+	}
+	d := x.plan.dfa
+	if force == engineDFAGiveUp {
+		d = x.tinyDFA()
+	}
+	var found, decided bool
 	switch x.chooseStrategy(force) {
 	case strategyLiteral:
 		s, e, ok := x.plan.literalMatcher(longest).Find(h, pos)
@@ -215,16 +353,18 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		}
 		return x.submatches(c, s, e, longest, slots)
 	case strategyPrefilter:
-		if !c.call.prefilterOff {
-			start, ok := x.prefilterStart(c, pos)
-			if !ok {
-				return false
-			}
-			pos = start
-		}
+		found, decided = x.searchPrefilter(c, d, pos, longest, slots)
+	case strategyDFA:
+		found, decided = x.searchDFA(c, d, pos, longest, slots)
+	case strategyReverseAnchored:
+		found, decided = x.searchReverseAnchored(c, d, pos, longest, slots)
+	case strategyReverseSuffix, strategyReverseInner:
+		found, decided = x.searchReverseLiteral(c, d, x.plan.revLit, pos, longest, slots)
 	}
-	c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
-	return x.runEngine(c, longest, engineAuto, slots)
+	if decided {
+		return found
+	}
+	return x.nfaFrom(c, pos, longest, slots)
 }
 
 // prefilterStart returns the first candidate position at or after pos

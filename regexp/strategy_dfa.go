@@ -1,0 +1,227 @@
+package regexp
+
+import (
+	"unicode/utf8"
+
+	"github.com/rerepl/rerepl/internal/nfa"
+)
+
+// This file holds the strategies built on the lazy DFAs. Each search
+// method returns (found, decided): decided is false when a DFA quit or
+// gave up, and the caller then runs the search on the NFA engines, which
+// answer everything.
+
+// maxAnchoredTries is the number of prefilter candidates a search checks
+// one by one with an anchored DFA scan before it hands the rest of the
+// text to one unanchored scan. Each anchored scan may read as far as an
+// unanchored scan from the same candidate would, so the cap keeps a
+// search within a constant factor of one scan however many candidates
+// fail.
+const maxAnchoredTries = 8
+
+// nfaFrom runs the search from pos on the NFA engines.
+func (x *executor) nfaFrom(c *searchCache, pos int, longest bool, slots []int) bool {
+	c.in = nfa.Input{Haystack: c.in.Haystack, Start: pos, End: len(c.in.Haystack)}
+	return x.runEngine(c, longest, engineAuto, slots)
+}
+
+// searchDFA finds the leftmost match at or after pos with the forward DFA
+// (its end) and the reverse DFA (its start). A caller that wants no slots
+// only needs to know whether a match exists, and the earliest mode stops
+// at the first position where one is known.
+func (x *executor) searchDFA(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
+	h := c.in.Haystack
+	in := nfa.Input{Haystack: h, Start: pos, End: len(h)}
+	if len(slots) == 0 {
+		_, r := d.forward(c, &in, dfaEarliest)
+		return r == dfaMatch, r != dfaFail
+	}
+	e, r := d.forward(c, &in, dfaLeftmostFirst)
+	if r != dfaMatch {
+		return false, r == dfaNoMatch
+	}
+	return x.finishFromEnd(c, d, pos, e, longest, slots)
+}
+
+// finishFromEnd completes a search whose leftmost match (among those
+// starting at or after lo) ends at e, leftmost-first: the reverse DFA run
+// back from e finds the smallest start of a match ending at e, which is
+// that match's start, since no match starts between lo and it.
+func (x *executor) finishFromEnd(c *searchCache, d *dfaSet, lo, e int, longest bool, slots []int) (found, decided bool) {
+	in := nfa.Input{Haystack: c.in.Haystack, Start: lo, End: e, Anchored: true}
+	s, r := d.reverse(c, dfaReverse, &in)
+	if r != dfaMatch {
+		// No match is impossible here: the forward scan saw one. Let
+		// the engines answer rather than trust either scan.
+		return false, false
+	}
+	return x.finishFromStart(c, d, s, e, longest, slots)
+}
+
+// finishFromStart completes a search whose leftmost match starts at s and,
+// leftmost-first, ends at e. Leftmost-longest semantics wants the longest
+// match from s instead, which the forward DFA finds anchored at s.
+func (x *executor) finishFromStart(c *searchCache, d *dfaSet, s, e int, longest bool, slots []int) (found, decided bool) {
+	if longest && len(slots) > 0 {
+		h := c.in.Haystack
+		in := nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
+		var r dfaResult
+		e, r = d.forward(c, &in, dfaAnchoredLongest)
+		if r != dfaMatch {
+			return false, false
+		}
+	}
+	return x.submatches(c, s, e, longest, slots), true
+}
+
+// searchPrefilter skips to the candidates of the prefix prefilter: no
+// match starts before the first one, so an anchored scan that matches
+// there has found the leftmost match without any reverse scan. After
+// maxAnchoredTries candidates that fail, or when the prefilter turns out
+// to find a candidate at nearly every position, one unanchored scan takes
+// over from the last candidate.
+func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
+	h := c.in.Haystack
+	for tries := 0; ; tries++ {
+		if c.call.prefilterOff {
+			if d == nil {
+				return x.nfaFrom(c, pos, longest, slots), true
+			}
+			return x.searchDFA(c, d, pos, longest, slots)
+		}
+		cand, ok := x.prefilterStart(c, pos)
+		if !ok {
+			return false, true
+		}
+		if d == nil {
+			return x.nfaFrom(c, cand, longest, slots), true
+		}
+		if tries >= maxAnchoredTries {
+			return x.searchDFA(c, d, cand, longest, slots)
+		}
+		in := nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
+		mode := dfaLeftmostFirst
+		if len(slots) == 0 {
+			mode = dfaEarliest
+		}
+		e, r := d.forward(c, &in, mode)
+		switch r {
+		case dfaMatch:
+			return x.finishFromStart(c, d, cand, e, longest, slots)
+		case dfaFail:
+			return x.nfaFrom(c, cand, longest, slots), true
+		}
+		// Candidates start at rune boundaries (literals are valid
+		// UTF-8), so the next one is a whole rune further on.
+		_, w := utf8.DecodeRune(h[cand:])
+		pos = cand + w
+	}
+}
+
+// searchReverseAnchored serves patterns whose matches all end at the end
+// of the text: the reverse DFA run back from there finds the smallest
+// start, which is the leftmost match's, and its end is the end of the
+// text in both semantics.
+func (x *executor) searchReverseAnchored(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
+	h := c.in.Haystack
+	in := nfa.Input{Haystack: h, Start: pos, End: len(h), Anchored: true}
+	s, r := d.reverse(c, dfaReverse, &in)
+	switch r {
+	case dfaNoMatch:
+		return false, true
+	case dfaFail:
+		return false, false
+	}
+	return x.submatches(c, s, len(h), longest, slots), true
+}
+
+// searchReverseLiteral runs the reverse-suffix and reverse-inner
+// strategies. Candidates are the occurrences of a literal (every match
+// ends with the suffix literal, or contains one of the inner literals
+// where the part of the pattern before them ends), taken left to right.
+// At each, a reverse DFA for the part of the pattern before the anchor
+// (the whole pattern for a suffix) runs back from it to the search start
+// and finds the smallest start s of a match of that part, if any.
+//
+// The first candidate with such an s does not prove that the leftmost
+// match starts at s: a match that starts earlier may run across this
+// candidate to a later one (`.bb|b` on "zabb" first finds "b"). Such a
+// match begins with a prefix of a match that ends at the candidate, so a
+// second reverse scan, of the pattern's prefix language, from the same
+// anchor gives a bound lb that no match starts before (the candidates
+// before this one have no match at all; see prefixLanguage). When lb is s,
+// s is the leftmost start; otherwise one unanchored forward scan from lb
+// settles it.
+//
+// Reverse scans of failed candidates all run back to the search start,
+// so many failures could read the same bytes again and again. The
+// strategy counts an upper bound of the bytes they read, and once that
+// exceeds a constant times the distance covered it hands the search to
+// the plain forward DFA, which keeps the search linear.
+func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLiteral, pos int, longest bool, slots []int) (found, decided bool) {
+	h := c.in.Haystack
+	from := pos
+	spent := 0
+	for {
+		ls, le, ok := rl.finder.Find(h, from)
+		if !ok {
+			return false, true
+		}
+		anchor := ls
+		if rl.suffix {
+			anchor = le
+		}
+		in := nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
+		s, r := d.reverse(c, dfaBefore, &in)
+		if r == dfaFail {
+			return false, false
+		}
+		if r == dfaNoMatch {
+			spent += anchor - pos
+			if spent > reverseScanFactor*(anchor-pos)+reverseScanSlack {
+				return x.searchDFA(c, d, pos, longest, slots)
+			}
+			from = ls + 1
+			continue
+		}
+		if rl.suffix && len(slots) == 0 {
+			// [s, anchor) is a whole match.
+			return true, true
+		}
+		in = nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
+		lb, r := d.reverse(c, dfaPrefixes, &in)
+		if r == dfaFail {
+			return false, false
+		}
+		if r != dfaMatch || lb > s {
+			// The prefix language holds the empty string and every
+			// prefix of a match, so this cannot happen; s is then
+			// the bound.
+			lb = s
+		}
+		if lb == s {
+			in = nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
+			mode := dfaLeftmostFirst
+			if len(slots) == 0 {
+				mode = dfaEarliest
+			}
+			e, r := d.forward(c, &in, mode)
+			switch r {
+			case dfaMatch:
+				return x.finishFromStart(c, d, s, e, longest, slots)
+			case dfaFail:
+				return false, false
+			}
+		}
+		return x.searchDFA(c, d, lb, longest, slots)
+	}
+}
+
+const (
+	// reverseScanFactor and reverseScanSlack bound the bytes the
+	// reverse scans of failed candidates may read, as a multiple of the
+	// distance from the search start to the current candidate plus a
+	// constant, before the search falls back to the forward DFA.
+	reverseScanFactor = 8
+	reverseScanSlack  = 1024
+)
