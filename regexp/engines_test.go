@@ -12,7 +12,10 @@ import (
 // its length budget) falls back to the Pike VM; forcing a strategy that
 // cannot run a pattern falls back to the automatic choice and is counted
 // in strategyRuns, so each case still gets an answer.
-var testEngines = []engine{engineAuto, enginePikeVM, engineBacktrack, engineOnePass, engineLiteral, enginePrefilter}
+var testEngines = []engine{
+	engineAuto, enginePikeVM, engineBacktrack, engineOnePass,
+	engineLiteral, enginePrefilter, engineDFA, engineReverseSuffix, engineReverseInner, engineReverseAnchored, engineDFAGiveUp,
+}
 
 // mustCompileMode compiles pattern in one of the modes the case files use:
 // "perl" (Compile), "posix" (CompilePOSIX) or "longest" (Compile, then

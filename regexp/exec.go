@@ -116,6 +116,13 @@ type executor struct {
 	// plan is the strategy that finds match bounds (strategy.go).
 	plan plan
 
+	// forced, built by forcedOnce, holds DFAs for a pattern whose
+	// strategy needs none, when a test forces one that does; tiny, built
+	// by tinyOnce, is a copy of the DFAs that gives up easily, for
+	// engineDFAGiveUp.
+	forcedOnce, tinyOnce sync.Once
+	forced, tiny         *dfaSet
+
 	// caches holds *searchCache values, so that a warm Regexp searches
 	// without allocating and goroutines never share scratch memory.
 	caches sync.Pool
@@ -133,7 +140,7 @@ type searchCache struct {
 	in    nfa.Input
 	slots []int
 	call  callState
-	strategyCache
+	dfa   dfaCaches
 }
 
 // newExecutor compiles the simplified tree into a program, prepares the

@@ -57,39 +57,105 @@ type reverseLiteral struct {
 	text string
 }
 
-// A dfaSet holds the lazy DFAs of one pattern.
+// A dfaSet holds the lazy DFAs of one pattern: the forward DFA, and the
+// reverse DFAs by dfaReverseKind.
 type dfaSet struct {
+	fwd *setSim
+	rev [numReverseKinds]*setSim
 	// before says which reverse DFA plays dfaBefore: the whole
 	// pattern's for the reverse-suffix strategy.
 	before dfaReverseKind
+	// slot is where the caches of these DFAs live in a searchCache: the
+	// DFAs of engineDFAGiveUp have their own.
+	slot int
 }
 
-// newDFASet returns the DFAs for prog, or nil when none can be built.
-func newDFASet(prog *nfa.Prog) (*dfaSet, error) {
-	return nil, nil
+const numReverseKinds = 3
+
+// dfaCaches holds the DFA caches of a searchCache, one per DFA, for the
+// normal and the give-up DFA sets.
+type dfaCaches struct {
+	sim [2][1 + numReverseKinds]*simCache
+}
+
+// newDFASet returns the DFAs for the simplified tree and its program, or
+// nil when none can be built (the reverse program is too large).
+func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
+	d := &dfaSet{fwd: &setSim{prog: prog}}
+	if d.addReverse(dfaReverse, tree) != nil {
+		return nil
+	}
+	return d
 }
 
 // addReverse compiles the reversed tree into the reverse DFA of the given
 // kind.
 func (d *dfaSet) addReverse(kind dfaReverseKind, tree *syntax.Regexp) error {
+	prog, err := nfa.Compile(tree, nfa.Options{Reverse: true})
+	if err != nil {
+		return err
+	}
+	d.rev[kind] = &setSim{prog: prog}
 	return nil
+}
+
+// forcedDFA returns the executor's DFAs, building them on first use for a
+// pure literal pattern, whose strategy needs none, when a test forces a
+// strategy that does.
+func (x *executor) forcedDFA() *dfaSet {
+	if x.plan.dfa != nil {
+		return x.plan.dfa
+	}
+	x.forcedOnce.Do(func() { x.forced = newDFASet(x.plan.tree, x.prog) })
+	return x.forced
 }
 
 // tinyDFA returns a copy of the executor's DFAs with a cache so small
 // that searches give up often, built on first use, for tests of the
 // fallback after cache exhaustion.
 func (x *executor) tinyDFA() *dfaSet {
-	return x.plan.dfa
+	x.tinyOnce.Do(func() {
+		d := x.forcedDFA()
+		if d == nil {
+			return
+		}
+		tiny := &dfaSet{before: d.before, slot: 1}
+		giveUp := func(s *setSim) *setSim {
+			if s == nil {
+				return nil
+			}
+			return &setSim{prog: s.prog, giveUpAfter: 8}
+		}
+		tiny.fwd = giveUp(d.fwd)
+		for i, r := range d.rev {
+			tiny.rev[i] = giveUp(r)
+		}
+		x.tiny = tiny
+	})
+	return x.tiny
+}
+
+// cache returns the cache of DFA i (0 forward, 1+kind reverse) of d.
+func (d *dfaSet) cache(c *searchCache, i int, s *setSim) *simCache {
+	p := &c.dfa.sim[d.slot][i]
+	if *p == nil {
+		*p = newSimCache(s.prog)
+	}
+	return *p
 }
 
 // forward runs the forward DFA over in.
 func (d *dfaSet) forward(c *searchCache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
-	return 0, dfaFail
+	return d.fwd.forward(d.cache(c, 0, d.fwd), in, mode)
 }
 
 // reverse runs the reverse DFA of the given kind back from in.End and
 // reports the smallest start at or after in.Start of a match ending at
 // in.End.
 func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (int, dfaResult) {
-	return 0, dfaFail
+	if kind == dfaBefore {
+		kind = d.before
+	}
+	r := d.rev[kind]
+	return r.reverse(d.cache(c, 1+int(kind), r), in)
 }

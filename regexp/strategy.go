@@ -125,10 +125,7 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 	}
 	p.anchoredEnd = info.AnchoredEnd && !info.AnchoredStart
 	if p.matcher == nil {
-		var err error
-		if p.dfa, err = newDFASet(prog); err != nil {
-			return err
-		}
+		p.dfa = newDFASet(tree, prog)
 	}
 	prefixQuality := literalQuality(info.Prefix)
 	revQuality := 0
@@ -208,6 +205,7 @@ func (p *plan) buildReverseLiteral(tree *syntax.Regexp, info literal.Info) int {
 		return 0
 	}
 	p.revLit = &reverseLiteral{finder: finder, text: inner.Seq.String()}
+	p.dfa.before = dfaBefore
 	return literalQuality(inner.Seq)
 }
 
@@ -272,9 +270,6 @@ type callState struct {
 	prefilterOff                     bool
 }
 
-// A strategyCache holds the strategies' scratch memory in a searchCache.
-type strategyCache struct{}
-
 // forcedStrategy maps the values of engine that force a strategy to
 // that strategy.
 var forcedStrategy = map[engine]strategy{
@@ -297,7 +292,7 @@ func (p *plan) canRun(s strategy) bool {
 	case strategyPrefilter:
 		return p.prefilter != nil
 	case strategyDFA:
-		return p.dfa != nil
+		return p.dfa != nil || p.matcher != nil
 	case strategyReverseAnchored:
 		return p.dfa != nil && p.anchoredEnd
 	case strategyReverseSuffix:
@@ -341,7 +336,10 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		return false
 	}
 	d := x.plan.dfa
-	if force == engineDFAGiveUp {
+	switch force {
+	case engineDFA, enginePrefilter:
+		d = x.forcedDFA()
+	case engineDFAGiveUp:
 		d = x.tinyDFA()
 	}
 	var found, decided bool

@@ -1,6 +1,8 @@
 package regexp
 
 import (
+	"fmt"
+	"reflect"
 	std "regexp"
 	"testing"
 )
@@ -16,6 +18,11 @@ var forcedStrategies = []struct {
 }{
 	{engineLiteral, strategyLiteral, 0.05},
 	{enginePrefilter, strategyPrefilter, 0.10},
+	{engineDFA, strategyDFA, 0.95},
+	{engineDFAGiveUp, strategyDFA, 0.95},
+	{engineReverseSuffix, strategyReverseSuffix, 0.10},
+	{engineReverseInner, strategyReverseInner, 0.05},
+	{engineReverseAnchored, strategyReverseAnchored, 0.15},
 }
 
 // countRuns returns how many searches ran strategy s and how many fell
@@ -32,7 +39,13 @@ func countRuns(s strategy, f func()) (ran, fellBack int64) {
 // searches: a strategy that silently always fell back would make the
 // other tests that force it prove nothing.
 func TestForcedStrategiesRun(t *testing.T) {
-	patterns := diffPatterns(true)
+	var patterns []string
+	for _, p := range diffPatterns(true) {
+		// Variants with a literal at the end, a literal in the
+		// middle, and an anchor at the end give the reverse
+		// strategies something to work on.
+		patterns = append(patterns, p, "(?:"+p+")ab", "(?:"+p+")ab(?:"+p+")[a-c]", "(?:"+p+")$")
+	}
 	cases := loadCases(t)
 	for _, fs := range forcedStrategies {
 		t.Run(fs.force.String(), func(t *testing.T) {
@@ -65,12 +78,33 @@ func TestForcedStrategiesRun(t *testing.T) {
 	}
 }
 
-// compareFinds compares the search methods of ours and theirs, leftmost
-// first and, on a copy, leftmost-longest, on every text.
+// compareFinds compares the search methods that reach the strategies
+// (whether, where, and with which groups) of ours and theirs, leftmost
+// first and, on copies, leftmost-longest, on every text. The whole API
+// runs through each strategy in TestDifferential.
 func compareFinds(ours *Regexp, theirs *std.Regexp, texts []string) []string {
-	diffs := compareRegexps(ours, theirs, texts)
+	var diffs []string
 	lo, lt := ours.Copy(), theirs.Copy()
 	lo.Longest()
 	lt.Longest()
-	return append(diffs, compareRegexps(lo, lt, texts)...)
+	for _, pair := range []struct {
+		mode   string
+		ours   *Regexp
+		theirs *std.Regexp
+	}{{"first", ours, theirs}, {"longest", lo, lt}} {
+		for _, s := range texts {
+			check := func(what string, got, want any) {
+				if !reflect.DeepEqual(got, want) {
+					diffs = append(diffs, fmt.Sprintf("[%s] %s(%q) = %v, standard library %v", pair.mode, what, s, got, want))
+				}
+			}
+			o, t := pair.ours, pair.theirs
+			check("MatchString", o.MatchString(s), t.MatchString(s))
+			check("FindStringIndex", o.FindStringIndex(s), t.FindStringIndex(s))
+			check("FindStringSubmatchIndex", o.FindStringSubmatchIndex(s), t.FindStringSubmatchIndex(s))
+			check("FindAllStringIndex", o.FindAllStringIndex(s, -1), t.FindAllStringIndex(s, -1))
+			check("FindAllStringSubmatchIndex", o.FindAllStringSubmatchIndex(s, -1), t.FindAllStringSubmatchIndex(s, -1))
+		}
+	}
+	return diffs
 }
