@@ -62,6 +62,9 @@ type reverseLiteral struct {
 type dfaSet struct {
 	fwd *setSim
 	rev [numReverseKinds]*setSim
+	// rest is the forward DFA of the part of the pattern from the
+	// inner literal on, for the reverse-inner strategy.
+	rest *setSim
 	// before says which reverse DFA plays dfaBefore: the whole
 	// pattern's for the reverse-suffix strategy.
 	before dfaReverseKind
@@ -75,7 +78,7 @@ const numReverseKinds = 3
 // dfaCaches holds the DFA caches of a searchCache, one per DFA, for the
 // normal and the give-up DFA sets.
 type dfaCaches struct {
-	sim [2][1 + numReverseKinds]*simCache
+	sim [2][2 + numReverseKinds]*simCache
 }
 
 // newDFASet returns the DFAs for the simplified tree and its program, or
@@ -110,6 +113,17 @@ func (x *executor) forcedDFA() *dfaSet {
 	return x.forced
 }
 
+// addRest compiles tree, the part of the pattern from the inner literal
+// on, into the forward DFA of the reverse-inner strategy.
+func (d *dfaSet) addRest(tree *syntax.Regexp) error {
+	prog, err := nfa.Compile(tree, nfa.Options{})
+	if err != nil {
+		return err
+	}
+	d.rest = &setSim{prog: prog}
+	return nil
+}
+
 // tinyDFA returns a copy of the executor's DFAs with a cache so small
 // that searches give up often, built on first use, for tests of the
 // fallback after cache exhaustion.
@@ -127,6 +141,7 @@ func (x *executor) tinyDFA() *dfaSet {
 			return &setSim{prog: s.prog, giveUpAfter: 8}
 		}
 		tiny.fwd = giveUp(d.fwd)
+		tiny.rest = giveUp(d.rest)
 		for i, r := range d.rev {
 			tiny.rev[i] = giveUp(r)
 		}
@@ -146,16 +161,25 @@ func (d *dfaSet) cache(c *searchCache, i int, s *setSim) *simCache {
 
 // forward runs the forward DFA over in.
 func (d *dfaSet) forward(c *searchCache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
-	return d.fwd.forward(d.cache(c, 0, d.fwd), in, mode)
+	e, r, _ := d.fwd.forward(d.cache(c, 0, d.fwd), in, mode)
+	return e, r
+}
+
+// forwardRest runs the forward DFA of the part of the pattern from the
+// inner literal on (reverse-inner strategy) in earliest mode, and reports
+// how far it read.
+func (d *dfaSet) forwardRest(c *searchCache, in *nfa.Input) (dfaResult, int) {
+	_, r, high := d.rest.forward(d.cache(c, 1+numReverseKinds, d.rest), in, dfaEarliest)
+	return r, high
 }
 
 // reverse runs the reverse DFA of the given kind back from in.End and
 // reports the smallest start at or after in.Start of a match ending at
-// in.End.
-func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (int, dfaResult) {
+// in.End, and the lowest position the scan read back to.
+func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (start int, r dfaResult, low int) {
 	if kind == dfaBefore {
 		kind = d.before
 	}
-	r := d.rev[kind]
-	return r.reverse(d.cache(c, 1+int(kind), r), in)
+	sim := d.rev[kind]
+	return sim.reverse(d.cache(c, 1+int(kind), sim), in)
 }

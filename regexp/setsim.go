@@ -125,8 +125,9 @@ func (m *setSim) step(c *simCache, h []byte, pos, to int, reverse, cut bool) (ma
 	return matched
 }
 
-// forward scans in.Haystack from in.Start towards in.End.
-func (m *setSim) forward(c *simCache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
+// forward scans in.Haystack from in.Start towards in.End, and also
+// reports the position it read up to.
+func (m *setSim) forward(c *simCache, in *nfa.Input, mode dfaMode) (int, dfaResult, int) {
 	h := in.Haystack
 	start := m.prog.StartUnanchored
 	if in.Anchored || mode == dfaAnchoredLongest {
@@ -138,49 +139,52 @@ func (m *setSim) forward(c *simCache, in *nfa.Input, mode dfaMode) (int, dfaResu
 	if m.closure(c, &c.curr, start, h, in.Start, cut) {
 		end = in.Start
 		if mode == dfaEarliest {
-			return end, dfaMatch
+			return end, dfaMatch, in.Start
 		}
 	}
-	for pos := in.Start; pos < in.End && len(c.curr.dense) > 0; pos++ {
+	pos := in.Start
+	for ; pos < in.End && len(c.curr.dense) > 0; pos++ {
 		if m.giveUpAfter > 0 && pos-in.Start > m.giveUpAfter {
-			return 0, dfaFail
+			return 0, dfaFail, pos
 		}
 		if m.step(c, h, pos, pos+1, false, cut) {
 			end = pos + 1
 			if mode == dfaEarliest {
-				return end, dfaMatch
+				return end, dfaMatch, end
 			}
 		}
 	}
 	if end < 0 {
-		return 0, dfaNoMatch
+		return 0, dfaNoMatch, pos
 	}
-	return end, dfaMatch
+	return end, dfaMatch, pos
 }
 
 // reverse scans a reversed program back from in.End towards in.Start and
-// reports the smallest start of a match ending at in.End. Like a DFA, it
-// cannot read invalid UTF-8, and fails on it.
-func (m *setSim) reverse(c *simCache, in *nfa.Input) (int, dfaResult) {
+// reports the smallest start of a match ending at in.End, and the lowest
+// position it read back to. Like a DFA, it cannot read invalid UTF-8, and
+// fails on it.
+func (m *setSim) reverse(c *simCache, in *nfa.Input) (int, dfaResult, int) {
 	h := in.Haystack
 	if !utf8.Valid(h[in.Start:in.End]) {
-		return 0, dfaFail
+		return 0, dfaFail, in.Start
 	}
 	c.curr.dense = c.curr.dense[:0]
 	start := -1
 	if m.closure(c, &c.curr, m.prog.Start, h, in.End, false) {
 		start = in.End
 	}
-	for pos := in.End; pos > in.Start && len(c.curr.dense) > 0; pos-- {
+	pos := in.End
+	for ; pos > in.Start && len(c.curr.dense) > 0; pos-- {
 		if m.giveUpAfter > 0 && in.End-pos > m.giveUpAfter {
-			return 0, dfaFail
+			return 0, dfaFail, pos
 		}
 		if m.step(c, h, pos-1, pos-1, true, false) {
 			start = pos - 1
 		}
 	}
 	if start < 0 {
-		return 0, dfaNoMatch
+		return 0, dfaNoMatch, pos
 	}
-	return start, dfaMatch
+	return start, dfaMatch, pos
 }

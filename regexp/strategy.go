@@ -201,7 +201,8 @@ func (p *plan) buildReverseLiteral(tree *syntax.Regexp, info literal.Info) int {
 	if finder == nil {
 		return 0
 	}
-	if p.dfa.addReverse(dfaPrefixes, pref) != nil || p.dfa.addReverse(dfaBefore, inner.Before()) != nil {
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Flags: inner.Concat.Flags, Sub: inner.Concat.Sub[inner.Index:]}
+	if p.dfa.addReverse(dfaPrefixes, pref) != nil || p.dfa.addReverse(dfaBefore, inner.Before()) != nil || p.dfa.addRest(rest) != nil {
 		return 0
 	}
 	p.revLit = &reverseLiteral{finder: finder, text: inner.Seq.String()}

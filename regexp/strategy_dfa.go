@@ -49,7 +49,7 @@ func (x *executor) searchDFA(c *searchCache, d *dfaSet, pos int, longest bool, s
 // that match's start, since no match starts between lo and it.
 func (x *executor) finishFromEnd(c *searchCache, d *dfaSet, lo, e int, longest bool, slots []int) (found, decided bool) {
 	in := nfa.Input{Haystack: c.in.Haystack, Start: lo, End: e, Anchored: true}
-	s, r := d.reverse(c, dfaReverse, &in)
+	s, r, _ := d.reverse(c, dfaReverse, &in)
 	if r != dfaMatch {
 		// No match is impossible here: the forward scan saw one. Let
 		// the engines answer rather than trust either scan.
@@ -125,7 +125,7 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 func (x *executor) searchReverseAnchored(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
 	h := c.in.Haystack
 	in := nfa.Input{Haystack: h, Start: pos, End: len(h), Anchored: true}
-	s, r := d.reverse(c, dfaReverse, &in)
+	s, r, _ := d.reverse(c, dfaReverse, &in)
 	switch r {
 	case dfaNoMatch:
 		return false, true
@@ -136,26 +136,32 @@ func (x *executor) searchReverseAnchored(c *searchCache, d *dfaSet, pos int, lon
 }
 
 // searchReverseLiteral runs the reverse-suffix and reverse-inner
-// strategies. Candidates are the occurrences of a literal (every match
-// ends with the suffix literal, or contains one of the inner literals
-// where the part of the pattern before them ends), taken left to right.
-// At each, a reverse DFA for the part of the pattern before the anchor
-// (the whole pattern for a suffix) runs back from it to the search start
-// and finds the smallest start s of a match of that part, if any.
+// strategies. Candidates are the occurrences of a literal, taken left to
+// right: every match ends with the suffix literal, or splits into a part
+// matched by the pattern's pieces before the inner literal (Before) and a
+// part starting with one of the inner literals (Rest). At each candidate:
 //
-// The first candidate with such an s does not prove that the leftmost
-// match starts at s: a match that starts earlier may run across this
-// candidate to a later one (`.bb|b` on "zabb" first finds "b"). Such a
-// match begins with a prefix of a match that ends at the candidate, so a
-// second reverse scan, of the pattern's prefix language, from the same
-// anchor gives a bound lb that no match starts before (the candidates
-// before this one have no match at all; see prefixLanguage). When lb is s,
-// s is the leftmost start; otherwise one unanchored forward scan from lb
-// settles it.
+//   - reverse inner first checks that Rest matches from the candidate,
+//     anchored, with the forward DFA of Rest (earliest mode: any match);
+//   - a reverse DFA for the part before the anchor (Before, or the whole
+//     pattern for a suffix) runs back from it to the search start and
+//     finds the smallest start s of such a part, if any.
 //
-// Reverse scans of failed candidates all run back to the search start,
-// so many failures could read the same bytes again and again. The
-// strategy counts an upper bound of the bytes they read, and once that
+// A candidate that fails either test is where no match can be split (or
+// end), whatever its start. At the first that passes both, [s, ...) is a
+// match, but that does not prove the leftmost match starts at s: a match
+// that starts earlier may run across this candidate to a later one (`.bb|b`
+// on "zabb" first finds "b"). Such a match begins with a prefix of a match
+// that ends at the candidate, so a second reverse scan, of the pattern's
+// prefix language, from the same anchor gives a bound lb that no match
+// starts before (the candidates before this one admit no match at all;
+// see prefixLanguage). When lb is s, s is the leftmost start and an
+// anchored forward scan from it gives the end; otherwise one unanchored
+// forward scan from lb settles it.
+//
+// The scans of failed candidates may each read far (back to the search
+// start, or ahead to the end), so many failures could read the same bytes
+// again and again. The strategy counts the bytes they read, and once that
 // exceeds a constant times the distance covered it hands the search to
 // the plain forward DFA, which keeps the search linear.
 func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLiteral, pos int, longest bool, slots []int) (found, decided bool) {
@@ -167,29 +173,42 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 		if !ok {
 			return false, true
 		}
+		from = ls + 1
 		anchor := ls
 		if rl.suffix {
 			anchor = le
+		} else {
+			in := nfa.Input{Haystack: h, Start: ls, End: len(h), Anchored: true}
+			r, high := d.forwardRest(c, &in)
+			if r == dfaFail {
+				return false, false
+			}
+			if r == dfaNoMatch {
+				spent += high - ls
+				if spent > reverseScanFactor*(ls-pos)+reverseScanSlack {
+					return x.searchDFA(c, d, pos, longest, slots)
+				}
+				continue
+			}
 		}
 		in := nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
-		s, r := d.reverse(c, dfaBefore, &in)
+		s, r, low := d.reverse(c, dfaBefore, &in)
 		if r == dfaFail {
 			return false, false
 		}
 		if r == dfaNoMatch {
-			spent += anchor - pos
+			spent += anchor - low
 			if spent > reverseScanFactor*(anchor-pos)+reverseScanSlack {
 				return x.searchDFA(c, d, pos, longest, slots)
 			}
-			from = ls + 1
 			continue
 		}
-		if rl.suffix && len(slots) == 0 {
-			// [s, anchor) is a whole match.
+		if len(slots) == 0 {
+			// A match starts at s.
 			return true, true
 		}
 		in = nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
-		lb, r := d.reverse(c, dfaPrefixes, &in)
+		lb, r, _ := d.reverse(c, dfaPrefixes, &in)
 		if r == dfaFail {
 			return false, false
 		}
@@ -201,11 +220,7 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 		}
 		if lb == s {
 			in = nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
-			mode := dfaLeftmostFirst
-			if len(slots) == 0 {
-				mode = dfaEarliest
-			}
-			e, r := d.forward(c, &in, mode)
+			e, r := d.forward(c, &in, dfaLeftmostFirst)
 			switch r {
 			case dfaMatch:
 				return x.finishFromStart(c, d, s, e, longest, slots)
