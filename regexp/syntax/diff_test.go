@@ -141,25 +141,11 @@ func checkSpans(t *testing.T, pattern string, re *Regexp) {
 	walk(re, Span{0, len(pattern)})
 }
 
-// stringFlags returns the flags String's output for a tree parsed with
-// flags is meant to be parsed with: with Perl syntax, the inline flags i
-// and U start cleared, as for a pattern given to regexp.Compile, because
-// the output says (?i:...) and *? itself. (The trees of (?-i)abc under
-// FoldCase and of abc without it are identical, so no output could read
-// back right under both.) m and s need no clearing: the output marks every
-// node whose reading depends on them.
-func stringFlags(flags Flags) Flags {
-	if flags&PerlX != 0 {
-		return flags &^ (FoldCase | NonGreedy)
-	}
-	return flags
-}
-
 // checkRoundTrip checks that re.String() parses back to an equal tree.
 func checkRoundTrip(t *testing.T, pattern string, flags Flags, name string, re *Regexp) {
 	t.Helper()
 	s := re.String()
-	back, err := Parse(s, stringFlags(flags))
+	back, err := Parse(s, flags)
 	if err != nil {
 		t.Errorf("%s: Parse(%q).String() = %q, which fails to parse: %v", name, pattern, s, err)
 		return

@@ -6,39 +6,30 @@ import (
 	"unicode"
 )
 
-// String returns a pattern for the tree, written the way the standard
-// library's regexp/syntax writes it wherever that pattern reads back as
-// the same tree: [^x-z] for negated classes, (?i:ABC) around
-// case-insensitive literals, (?s:.) and (?m:^) where a flag changes what
-// an operator means, and no flags where none are needed.
+// String returns a pattern for the tree: parsing it with the flags re was
+// parsed under gives a tree [Regexp.Equal] to re.
 //
-// Parsing the result gives a tree [Regexp.Equal] to re. For a tree parsed
-// with Perl syntax, the result is meant to be parsed with the same flags
-// minus [FoldCase] and [NonGreedy], as a pattern given to regexp.Compile
-// is: case-insensitive parts say (?i:...) and non-greedy operators end in
-// ?, as the pattern text itself would. The meaning of ^, $ and . never
-// depends on the flags it is parsed with, because every node whose reading
-// depends on them says which reading it wants, as in (?-s:.) or (?-m:$).
-// Without Perl syntax there are no flag groups: the result is meant to be
-// parsed with exactly the flags re was parsed with.
-//
-// A tree returned by [Regexp.Simplify] prints as a pattern with the same
-// meaning; it may parse to a different shape, since the parser merges
-// what Simplify keeps apart (x{2} is two literals x, which parse as one).
+// With Perl syntax the pattern starts with (?-imsU), so that flags given to
+// Parse cannot change its reading, and every node that depends on a flag
+// says so itself: (?i:k), (?s:.), (?m:^). Without Perl syntax there are no
+// flag groups; the flags are the same everywhere in the tree, and String
+// writes case-insensitive single characters as classes where needed.
 func (re *Regexp) String() string {
 	if re.Op == OpLiteral && re.Flags&Literal != 0 {
 		// Parsed with the Literal flag: the pattern is the text itself.
 		return string(re.Rune)
 	}
-	pr := &printer{
+	pr := printer{
 		perl:   anyNode(re, func(n *Regexp) bool { return n.Flags&PerlX != 0 }),
-		needs:  make(map[*Regexp]flagNeed),
 		closed: make(map[string]bool),
 	}
 	if !pr.perl {
 		pr.global, pr.knowGlobal = globalFlags(re)
+	} else {
+		pr.b.WriteString("(?-imsU)")
 	}
-	return pr.top(re)
+	pr.alternative(re)
+	return pr.b.String()
 }
 
 // anyNode reports whether f holds for some node of re.
@@ -69,650 +60,292 @@ func globalFlags(re *Regexp) (Flags, bool) {
 	return 0, false
 }
 
-// A printer holds what String learns about a tree while writing it.
 type printer struct {
+	b          strings.Builder
 	perl       bool  // Perl syntax: (?:...) and flag groups are available
 	global     Flags // without Perl syntax: the parse flags, if knowGlobal
 	knowGlobal bool
-	needs      map[*Regexp]flagNeed // memo for need
-	closed     map[string]bool      // memo for closedUnderFolding
+	closed     map[string]bool // memo for closedUnderFolding
 }
 
-// top writes the whole pattern, inside one flag group if the tree needs a
-// flag set, or m or s cleared, everywhere.
-func (pr *printer) top(re *Regexp) string {
-	text := pr.alternation(re)
-	n := pr.need(re)
-	on, off := n.must, n.cant&^flagI
-	if on == 0 && off == 0 {
-		return text
-	}
-	return flagGroup(on, off, text)
-}
-
-// Printing with Perl syntax decides where flag groups go in two steps:
-// need reports which inline flags each node must have set (must) or
-// cleared (cant) to read back as itself, and a concatenation or
-// alternation whose parts disagree groups consecutive parts that agree
-// into runs, each written inside its own (?flags:...). The flags a part
-// must have cleared are left to the enclosing groups; at the top, m and s
-// are cleared explicitly and i is off already.
-
-// flagSet is a set of the inline flags i, m and s.
-type flagSet uint8
-
-const (
-	flagI flagSet = 1 << iota // case-insensitive: (?i)
-	flagM                     // multi-line ^ and $: (?m)
-	flagS                     // dot matches newline: (?s)
-)
-
-// A flagNeed records what the flags around a node must be for it to read
-// back as itself.
-type flagNeed struct {
-	must, cant flagSet
-	split      bool // the node's parts disagree and it sets their flags itself
-}
-
-// flagGroup returns text inside a group setting on and clearing off.
-func flagGroup(on, off flagSet, text string) string {
-	var b strings.Builder
-	b.WriteString("(?")
-	writeFlagLetters(&b, on)
-	if off != 0 {
-		b.WriteByte('-')
-		writeFlagLetters(&b, off)
-	}
-	b.WriteByte(':')
-	b.WriteString(text)
-	b.WriteByte(')')
-	return b.String()
-}
-
-func writeFlagLetters(b *strings.Builder, f flagSet) {
-	if f&flagI != 0 {
-		b.WriteByte('i')
-	}
-	if f&flagM != 0 {
-		b.WriteByte('m')
-	}
-	if f&flagS != 0 {
-		b.WriteByte('s')
-	}
-}
-
-// need returns the flags re needs around it. Without Perl syntax nothing
-// is needed, since no flag can be set inside a pattern.
-func (pr *printer) need(re *Regexp) flagNeed {
-	if !pr.perl {
-		return flagNeed{}
-	}
-	if n, ok := pr.needs[re]; ok {
-		return n
-	}
-	var n flagNeed
-	switch re.Op {
-	case OpLiteral:
-		// Equal compares FoldCase even on a literal with no case, such as
-		// (?i)1, so every literal says whether it folds.
-		if re.Flags&FoldCase != 0 {
-			n.must = flagI
-		} else {
-			n.cant = flagI
+// alternative writes re where a whole alternation may stand.
+func (pr *printer) alternative(re *Regexp) {
+	if !pr.perl && re.Op == OpConcat && len(re.Sub) >= 2 {
+		// Without (?:...), the concatenations factoring builds out of an
+		// alternation (ab|ac is a followed by [bc]) are written as an
+		// alternation again; parsing factors it the same way.
+		last := re.Sub[len(re.Sub)-1]
+		head := &Regexp{Op: OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]}
+		if len(head.Sub) == 1 {
+			head = head.Sub[0]
 		}
-	case OpCharClass:
-		// Parsing a class under (?i) marks it case-insensitive and adds
-		// the fold orbits of its runes, so only a folded class that
-		// already holds them may be written there.
-		if pr.foldedClass(re) {
-			n.must = flagI
-		} else {
-			n.cant = flagI
+		switch last.Op {
+		case OpAlternate:
+			for i, branch := range last.Sub {
+				if i > 0 {
+					pr.b.WriteByte('|')
+				}
+				pr.alternative(&Regexp{Op: OpConcat, Flags: re.Flags, Sub: []*Regexp{head, branch}})
+			}
+			return
+		case OpEmptyMatch, OpConcat:
+			pr.refactorable(re)
+			return
 		}
-	case OpAnyCharNotNL:
-		n.cant = flagS
-	case OpAnyChar:
-		n.must = flagS
-	case OpBeginLine, OpEndLine:
-		n.must = flagM
-	case OpEndText:
-		if re.Flags&WasDollar != 0 {
-			n.cant = flagM
-		}
-	case OpCapture, OpStar, OpPlus, OpQuest, OpRepeat:
-		n = pr.need(re.Sub[0])
-	case OpConcat:
-		n, _ = pr.runs(pr.unitNeeds(pr.units(re.Sub)))
-	case OpAlternate:
-		needs := make([]flagNeed, len(re.Sub))
+	}
+	if re.Op == OpAlternate {
 		for i, sub := range re.Sub {
-			needs[i] = pr.need(sub)
-		}
-		n, _ = pr.runs(needs)
-	}
-	pr.needs[re] = n
-	return n
-}
-
-// A run is a stretch parts[start:end] of consecutive parts that agree on
-// their flags; must is what they need set.
-type run struct {
-	start, end int
-	must       flagSet
-}
-
-// runs combines the needs of consecutive parts. When they agree it
-// returns their union and a single run; otherwise it splits them into runs
-// that agree and returns only what they all need cleared.
-func (pr *printer) runs(parts []flagNeed) (flagNeed, []run) {
-	var out []run
-	cur := run{}
-	var curCant, allCant flagSet
-	split := false
-	for i, p := range parts {
-		if cur.must&p.cant != 0 || p.must&curCant != 0 {
-			cur.end = i
-			out = append(out, cur)
-			cur = run{start: i}
-			curCant = 0
-			split = true
-		}
-		cur.must |= p.must
-		curCant |= p.cant
-		allCant |= p.cant
-	}
-	cur.end = len(parts)
-	out = append(out, cur)
-	if !split {
-		return flagNeed{must: cur.must, cant: curCant}, out
-	}
-	return flagNeed{cant: allCant, split: true}, out
-}
-
-// writeRuns joins the texts of parts with sep, wrapping each run that
-// needs flags set in a flag group. Parts at either end of a run that need
-// nothing stay outside its group. bare, if not nil, gives for each part a
-// text without its own (?:...), used when the part alone fills a group.
-func writeRuns(b *strings.Builder, texts, bare []string, needs []flagNeed, runs []run, split bool, sep string) {
-	write := func(i int, s string) {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(s)
-	}
-	if !split {
-		for i, t := range texts {
-			write(i, t)
+			if i > 0 {
+				pr.b.WriteByte('|')
+			}
+			pr.alternative(sub)
 		}
 		return
 	}
-	for _, r := range runs {
-		first, last := r.start, r.end-1
-		for first <= last && needs[first].must == 0 {
-			first++
-		}
-		for last >= first && needs[last].must == 0 {
-			last--
-		}
-		for i := r.start; i < first; i++ {
-			write(i, texts[i])
-		}
-		if first <= last {
-			var inner string
-			if first == last && bare != nil && bare[first] != "" {
-				inner = bare[first]
-			} else {
-				inner = strings.Join(texts[first:last+1], sep)
-			}
-			if first > 0 {
-				b.WriteString(sep)
-			}
-			b.WriteString(flagGroup(r.must, 0, inner))
-		}
-		for i := max(last+1, first); i < r.end; i++ {
-			write(i, texts[i])
-		}
-	}
+	pr.concatenation(re)
 }
 
-// alternation writes re where a whole alternation may stand: at the top,
-// inside a group or as a branch.
-func (pr *printer) alternation(re *Regexp) string {
+// refactorable writes a concatenation that factoring built, and that
+// parsing would otherwise flatten, as two alternatives that factor back
+// into it: the last single-character piece is split in two (a then .[bc]
+// is written a.b|a.c), and a final empty match comes from two equal
+// alternatives (a then b and an empty match is ab|ab).
+func (pr *printer) refactorable(re *Regexp) {
+	left, right := pr.halves(re)
+	pr.b.WriteString(left + "|" + right)
+}
+
+// halves returns two patterns whose alternation factors into re.
+func (pr *printer) halves(re *Regexp) (string, string) {
+	sub := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
 	switch re.Op {
-	case OpAlternate:
-		texts := make([]string, len(re.Sub))
-		needs := make([]flagNeed, len(re.Sub))
-		for i, sub := range re.Sub {
-			texts[i] = pr.alternation(sub)
-			needs[i] = pr.need(sub)
-		}
-		n, runs := pr.runs(needs)
-		var b strings.Builder
-		writeRuns(&b, texts, nil, needs, runs, n.split, "|")
-		return b.String()
 	case OpConcat:
-		if len(re.Sub) == 2 && pr.mustDistribute(re.Sub[1], true) {
-			// A concatenation that factoring built out of an alternation
-			// and that no other syntax gives: written as the alternation.
-			return strings.Join(pr.pairAlternatives(re.Sub[0], re.Sub[1], pr.need(re).split), "|")
-		}
-	case OpEmptyMatch:
-		if !pr.perl {
-			return ""
-		}
-	}
-	return pr.sequence(re)
-}
-
-// Factoring turns an alternation into shapes that written plainly would
-// parse differently: ab|ac becomes a followed by [bc], and a.b|a.c becomes
-// a followed by the concatenation .[bc], which a pattern could only write
-// as a.[bc], flattened. Such a pair of a prefix and a rest is written
-// back as the alternation it came from, with the prefix in front of each
-// alternative of the rest; parsing factors it into the same pair.
-
-// mustDistribute reports whether a rest following a prefix must be
-// written as alternatives. alone says whether prefix and rest are the
-// whole alternative being written, where without Perl syntax an
-// alternation or an empty match following a prefix can be written too.
-func (pr *printer) mustDistribute(rest *Regexp, alone bool) bool {
-	switch rest.Op {
-	case OpConcat:
-		return canSplit(rest)
-	case OpCharClass:
-		// Parsing turns [x] into x and [Aa] into (?i:a).
-		return isFoldPair(rest)
-	case OpAlternate, OpEmptyMatch:
-		return alone && !pr.perl
-	}
-	return false
-}
-
-// canSplit reports whether re can be written as two or more alternatives
-// that factoring merges back into re.
-func canSplit(re *Regexp) bool {
-	switch re.Op {
-	case OpAlternate, OpEmptyMatch, OpAnyChar, OpAnyCharNotNL:
-		return true
-	case OpConcat:
-		return len(re.Sub) == 2 && canSplit(re.Sub[1])
-	case OpCharClass:
-		return len(re.Rune) > 2 || len(re.Rune) == 2 && re.Rune[0] < re.Rune[1]
-	}
-	return false
-}
-
-// pairAlternatives returns the alternatives that factor into prefix
-// followed by rest. own says whether each must set its own flags.
-func (pr *printer) pairAlternatives(prefix, rest *Regexp, own bool) []string {
-	head := pr.ownText(prefix, own)
-	tails := pr.alternatives(rest, own)
-	for i := range tails {
-		tails[i] = head + tails[i]
-	}
-	return tails
-}
-
-// ownText returns re written where a concatenation may stand, inside its
-// own flag group if own says the text must set its flags itself.
-func (pr *printer) ownText(re *Regexp, own bool) string {
-	text := pr.sequence(re)
-	if n := pr.need(re); own && !n.split && n.must != 0 {
-		return flagGroup(n.must, 0, text)
-	}
-	return text
-}
-
-// alternatives returns patterns, none with a top-level |, whose
-// alternation factors into re.
-func (pr *printer) alternatives(re *Regexp, own bool) []string {
-	own = own || pr.need(re).split
-	switch re.Op {
-	case OpAlternate:
-		var out []string
-		for _, branch := range re.Sub {
-			if branch.Op == OpConcat && len(branch.Sub) == 2 && pr.mustDistribute(branch.Sub[1], true) {
-				out = append(out, pr.pairAlternatives(branch.Sub[0], branch.Sub[1], own || pr.need(branch).split)...)
+		for _, s := range re.Sub[:len(re.Sub)-1] {
+			if s.Op == OpConcat {
+				l, _ := sub.halves(s)
+				sub.b.WriteString(l)
 				continue
 			}
-			out = append(out, pr.ownText(branch, own))
+			sub.concatenation(s)
 		}
-		return out
+		l, r := sub.halves(re.Sub[len(re.Sub)-1])
+		head := sub.b.String()
+		return head + l, head + r
 	case OpEmptyMatch:
-		// Two empty alternatives: x|x factors into x and an empty match.
-		return []string{"", ""}
-	case OpConcat:
-		if canSplit(re) {
-			return pr.pairAlternatives(re.Sub[0], re.Sub[1], own)
-		}
+		return "", ""
 	case OpAnyChar:
-		return []string{`[^\n]`, `\n`}
+		return pr.perlString("(?-s:.)", "."), `\n`
 	case OpAnyCharNotNL:
-		return []string{`[\x00-\t]`, `[\v-\x{10ffff}]`}
+		return `[\x00-\t]`, `[\x0b-\x{10FFFF}]`
 	case OpCharClass:
-		if canSplit(re) {
-			return pr.classAlternatives(re, own)
+		if re.Flags&FoldCase != 0 && len(re.Rune) > 0 {
+			// Halves of a case-folded class must be closed under folding:
+			// take the first rune's orbit and the whole class.
+			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
+			a.literal(&Regexp{Op: OpLiteral, Flags: re.Flags, Rune: []rune{minFoldRune(re.Rune[0])}})
+			sub.class(re)
+			return a.b.String(), sub.b.String()
+		}
+		if n := len(re.Rune); n >= 4 || n == 2 && re.Rune[0] < re.Rune[1] {
+			var lo, hi []rune
+			if n >= 4 {
+				lo, hi = re.Rune[:n/4*2], re.Rune[n/4*2:]
+			} else {
+				lo = []rune{re.Rune[0], re.Rune[0]}
+				hi = []rune{re.Rune[0] + 1, re.Rune[1]}
+			}
+			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
+			a.class(&Regexp{Op: OpCharClass, Flags: re.Flags, Rune: lo})
+			b := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
+			b.class(&Regexp{Op: OpCharClass, Flags: re.Flags, Rune: hi})
+			return a.b.String(), b.b.String()
 		}
 	}
-	return []string{pr.ownText(re, own)}
+	sub.concatenation(re)
+	return sub.b.String(), sub.b.String()
 }
 
-// classAlternatives splits a class into pieces whose alternation merges
-// back into it.
-func (pr *printer) classAlternatives(re *Regexp, own bool) []string {
-	if pr.foldedClass(re) {
-		// A case-insensitive class must keep its flag: one rune's orbit
-		// and the whole class merge into the class.
-		lit := &Regexp{Op: OpLiteral, Flags: re.Flags, Rune: []rune{minFoldRune(re.Rune[0])}}
-		return []string{pr.ownText(lit, own), pr.ownText(re, own)}
+// perlString returns perl with Perl syntax and plain otherwise.
+func (pr *printer) perlString(perl, plain string) string {
+	if pr.perl {
+		return perl
 	}
-	var first, rest []rune
-	if len(re.Rune) > 2 {
-		first, rest = re.Rune[:2], re.Rune[2:]
-	} else {
-		lo, hi := re.Rune[0], re.Rune[1]
-		first, rest = []rune{lo, lo}, []rune{lo + 1, hi}
-	}
-	pieces := append(pr.classPieces(first), pr.classPieces(rest)...)
-	return pieces
+	return plain
 }
 
-// classPieces writes a class of a split as one piece, or as single runes
-// where parsing would turn the class into a case-insensitive literal.
-func (pr *printer) classPieces(runes []rune) []string {
-	cls := &Regexp{Op: OpCharClass, Rune: runes}
-	switch {
-	case len(runes) == 2 && runes[0] == runes[1]:
-		return []string{pr.runeText(runes[0], false)}
-	case isFoldPair(cls):
-		lo, hi := runes[0], runes[len(runes)-1]
-		return []string{pr.runeText(lo, false), pr.runeText(hi, false)}
-	}
-	return []string{pr.classText(cls)}
-}
-
-// A unit is one or more consecutive parts of a concatenation written
-// together.
-type unit struct {
-	nodes []*Regexp
-	kind  unitKind
-}
-
-type unitKind uint8
-
-const (
-	singleUnit unitKind = iota // one part, written as itself
-	pairUnit                   // a prefix and a rest, written as (?:alternatives)
-	groupUnit                  // parts written inside (?:...)
-)
-
-// units divides the parts of a concatenation into units that read back
-// as those same parts.
-func (pr *printer) units(subs []*Regexp) []unit {
-	parts := flattenConcat(subs)
-	var out []unit
-	for i := 0; i < len(parts); i++ {
-		if pr.perl && i+1 < len(parts) && pr.mustDistribute(parts[i+1], false) {
-			out = append(out, unit{nodes: parts[i : i+2], kind: pairUnit})
-			i++
-			continue
-		}
-		out = append(out, unit{nodes: parts[i : i+1]})
-	}
-	if !pr.perl {
-		return out
-	}
-	// A literal after a literal that folds the same way would merge with
-	// it. Written in a group with what follows it, it stays apart, since
-	// a group holding a concatenation adds its parts one by one. (Such
-	// neighbours come from a group flattened into its surroundings, as in
-	// b(?:ab|ac).)
-	for k := 1; k+1 < len(out); k++ {
-		cur, next := out[k], out[k+1]
-		if cur.kind != singleUnit || !sameFoldLiterals(lastNode(out[k-1]), cur.nodes[0]) {
-			continue
-		}
-		if next.kind == singleUnit && sameFoldLiterals(cur.nodes[0], next.nodes[0]) {
-			continue // they would merge inside the group as well
-		}
-		merged := unit{nodes: cur.nodes[0:1:1], kind: groupUnit}
-		merged.nodes = append(merged.nodes, next.nodes...)
-		out[k] = merged
-		out = append(out[:k+1], out[k+2:]...)
-	}
-	return out
-}
-
-// flattenConcat returns subs with every nested concatenation that is not
-// the rest of a factored pair replaced by its parts. Those come from
-// Simplify (a{2} is a concatenation of two a), and no syntax keeps them
-// apart; the meaning is the same.
-func flattenConcat(subs []*Regexp) []*Regexp {
-	nested := false
-	for i, sub := range subs {
-		if sub.Op == OpConcat && (i == 0 || !canSplit(sub)) {
-			nested = true
-		}
-	}
-	if !nested {
-		return subs
-	}
-	var out []*Regexp
-	for _, sub := range subs {
-		if sub.Op == OpConcat && (len(out) == 0 || !canSplit(sub)) {
-			out = append(out, flattenConcat(sub.Sub)...)
-			continue
-		}
-		out = append(out, sub)
-	}
-	return out
-}
-
-func lastNode(u unit) *Regexp { return u.nodes[len(u.nodes)-1] }
-
-// sameFoldLiterals reports whether x and y are literals the parser would
-// merge when written side by side.
-func sameFoldLiterals(x, y *Regexp) bool {
-	return x.Op == OpLiteral && y.Op == OpLiteral && x.Flags&FoldCase == y.Flags&FoldCase
-}
-
-// unitNeeds returns the flag needs of each unit.
-func (pr *printer) unitNeeds(units []unit) []flagNeed {
-	needs := make([]flagNeed, len(units))
-	for i, u := range units {
-		needs[i] = pr.unitNeed(u)
-	}
-	return needs
-}
-
-func (pr *printer) unitNeed(u unit) flagNeed {
-	if len(u.nodes) == 1 {
-		return pr.need(u.nodes[0])
-	}
-	needs := make([]flagNeed, len(u.nodes))
-	for i, n := range u.nodes {
-		needs[i] = pr.need(n)
-	}
-	n, _ := pr.runs(needs)
-	return n
-}
-
-// sequence writes re where a concatenation may stand.
-func (pr *printer) sequence(re *Regexp) string {
+// concatenation writes re where a concatenation may stand.
+func (pr *printer) concatenation(re *Regexp) {
 	switch re.Op {
 	case OpConcat:
-		return pr.units2text(pr.units(re.Sub))
+		for i := 0; i < len(re.Sub); i++ {
+			if pr.perl && i+1 < len(re.Sub) && re.Sub[i+1].Op == OpConcat {
+				// Factoring pairs a prefix with a concatenation (a.b|a.c
+				// is a then .[bc]), which parsing would flatten if written
+				// inline; written twice as alternatives it factors again.
+				pr.b.WriteString("(?:")
+				pr.refactorable(&Regexp{Op: OpConcat, Sub: re.Sub[i : i+2]})
+				pr.b.WriteString(")")
+				i++
+				continue
+			}
+			pr.concatenation(sub(re, i))
+		}
+	case OpStar, OpPlus, OpQuest, OpRepeat:
+		pr.repetition(re)
 	case OpAlternate:
-		return "(?:" + pr.alternation(re) + ")"
+		pr.group(re)
 	case OpEmptyMatch:
 		if pr.perl {
-			return "(?:)"
+			pr.b.WriteString("(?:)")
 		}
-		return ""
-	case OpStar, OpPlus, OpQuest, OpRepeat:
-		return pr.repetition(re)
 	case OpLiteral:
-		return pr.literalText(re)
-	}
-	return pr.atom(re)
-}
-
-// units2text writes units one after another, with flag groups around
-// the runs that need them.
-func (pr *printer) units2text(units []unit) string {
-	texts := make([]string, len(units))
-	bare := make([]string, len(units))
-	for i, u := range units {
-		texts[i], bare[i] = pr.unitText(u)
-	}
-	needs := pr.unitNeeds(units)
-	n, runs := pr.runs(needs)
-	var b strings.Builder
-	writeRuns(&b, texts, bare, needs, runs, n.split, "")
-	return b.String()
-}
-
-// unitText returns the text of a unit and, for a unit written inside
-// (?:...), the text without that group.
-func (pr *printer) unitText(u unit) (text, bare string) {
-	switch u.kind {
-	case pairUnit:
-		own := pr.unitNeed(u).split
-		bare = strings.Join(pr.pairAlternatives(u.nodes[0], u.nodes[1], own), "|")
-	case groupUnit:
-		bare = pr.units2text(pr.units(u.nodes))
+		pr.literal(re)
 	default:
-		n := u.nodes[0]
-		if n.Op == OpAlternate {
-			return pr.sequence(n), pr.alternation(n)
-		}
-		return pr.sequence(n), ""
+		pr.atom(re)
 	}
-	return "(?:" + bare + ")", bare
+}
+
+func sub(re *Regexp, i int) *Regexp { return re.Sub[i] }
+
+// group writes re inside a group that captures nothing.
+func (pr *printer) group(re *Regexp) {
+	pr.b.WriteString("(?:")
+	pr.alternative(re)
+	pr.b.WriteString(")")
+}
+
+// atom writes re where a repetition operator may follow.
+func (pr *printer) atom(re *Regexp) {
+	switch re.Op {
+	case OpNoMatch:
+		pr.b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case OpEmptyMatch:
+		pr.group(re)
+	case OpLiteral:
+		if len(re.Rune) == 1 {
+			pr.literal(re)
+		} else {
+			pr.group(re)
+		}
+	case OpCharClass:
+		pr.class(re)
+	case OpAnyCharNotNL:
+		switch {
+		case pr.perl:
+			pr.b.WriteString(".")
+		case pr.global&DotNL != 0:
+			pr.b.WriteString(`[^\n]`)
+		default:
+			pr.b.WriteString(".")
+		}
+	case OpAnyChar:
+		switch {
+		case pr.perl:
+			pr.b.WriteString("(?s:.)")
+		case pr.global&DotNL != 0:
+			pr.b.WriteString(".")
+		default:
+			pr.b.WriteString(`[\x00-\x{10FFFF}]`)
+		}
+	case OpBeginLine:
+		pr.perlOr("(?m:^)", "^")
+	case OpEndLine:
+		pr.perlOr("(?m:$)", "$")
+	case OpBeginText:
+		pr.perlOr(`\A`, "^")
+	case OpEndText:
+		if re.Flags&WasDollar != 0 {
+			pr.b.WriteString("$")
+		} else {
+			pr.perlOr(`\z`, "$")
+		}
+	case OpWordBoundary:
+		pr.b.WriteString(`\b`)
+	case OpNoWordBoundary:
+		pr.b.WriteString(`\B`)
+	case OpCapture:
+		switch {
+		case re.Name != "":
+			pr.b.WriteString("(?P<" + re.Name + ">")
+		default:
+			pr.b.WriteString("(")
+		}
+		pr.alternative(re.Sub[0])
+		pr.b.WriteString(")")
+	case OpStar, OpPlus, OpQuest, OpRepeat:
+		if pr.perl {
+			// Perl syntax rejects a** instead of reading (?:a*)*.
+			pr.b.WriteString("(?:")
+			pr.repetition(re)
+			pr.b.WriteString(")")
+		} else {
+			pr.repetition(re)
+		}
+	case OpConcat, OpAlternate:
+		pr.group(re)
+	default:
+		pr.b.WriteString(`[^\x00-\x{10FFFF}]`)
+	}
+}
+
+// perlOr writes perl with Perl syntax and plain otherwise.
+func (pr *printer) perlOr(perl, plain string) {
+	if pr.perl {
+		pr.b.WriteString(perl)
+	} else {
+		pr.b.WriteString(plain)
+	}
 }
 
 // repetition writes a star, plus, quest or counted repetition.
-func (pr *printer) repetition(re *Regexp) string {
-	var b strings.Builder
-	b.WriteString(pr.operand(re.Sub[0]))
+func (pr *printer) repetition(re *Regexp) {
+	pr.atom(re.Sub[0])
 	switch re.Op {
 	case OpStar:
-		b.WriteByte('*')
+		pr.b.WriteString("*")
 	case OpPlus:
-		b.WriteByte('+')
+		pr.b.WriteString("+")
 	case OpQuest:
-		b.WriteByte('?')
+		pr.b.WriteString("?")
 	case OpRepeat:
-		b.WriteByte('{')
-		b.WriteString(strconv.Itoa(re.Min))
-		if re.Max != re.Min {
-			b.WriteByte(',')
-			if re.Max >= 0 {
-				b.WriteString(strconv.Itoa(re.Max))
-			}
+		pr.b.WriteString("{" + strconv.Itoa(re.Min))
+		switch {
+		case re.Max == -1:
+			pr.b.WriteString(",")
+		case re.Max != re.Min:
+			pr.b.WriteString("," + strconv.Itoa(re.Max))
 		}
-		b.WriteByte('}')
+		pr.b.WriteString("}")
 	}
 	if pr.perl && re.Flags&NonGreedy != 0 {
-		b.WriteByte('?')
+		pr.b.WriteString("?")
 	}
-	return b.String()
 }
 
-// operand writes re where a repetition operator follows.
-func (pr *printer) operand(re *Regexp) string {
-	switch re.Op {
-	case OpStar, OpPlus, OpQuest, OpRepeat:
-		if !pr.perl {
-			// Without Perl syntax a** is a star of a star.
-			return pr.repetition(re)
-		}
-	case OpConcat, OpAlternate:
-	case OpLiteral:
-		if len(re.Rune) == 1 {
-			return pr.literalText(re)
-		}
-	default:
-		return pr.sequence(re)
-	}
-	return "(?:" + pr.alternation(re) + ")"
-}
-
-// atom writes an operator that stands for one thing.
-func (pr *printer) atom(re *Regexp) string {
-	switch re.Op {
-	case OpNoMatch:
-		return `[^\x00-\x{10ffff}]`
-	case OpCharClass:
-		return pr.classText(re)
-	case OpAnyCharNotNL:
-		if !pr.perl && pr.global&DotNL != 0 {
-			return `[^\n]`
-		}
-		return "."
-	case OpAnyChar:
-		if !pr.perl && pr.global&DotNL == 0 {
-			return `[\x00-\x{10ffff}]`
-		}
-		return "."
-	case OpBeginLine:
-		return "^"
-	case OpEndLine:
-		return "$"
-	case OpBeginText:
-		if pr.perl {
-			return `\A`
-		}
-		return "^"
-	case OpEndText:
-		if pr.perl && re.Flags&WasDollar == 0 {
-			return `\z`
-		}
-		return "$"
-	case OpWordBoundary:
-		return `\b`
-	case OpNoWordBoundary:
-		return `\B`
-	case OpCapture:
-		var b strings.Builder
-		if re.Name != "" {
-			b.WriteString("(?P<" + re.Name + ">")
-		} else {
-			b.WriteString("(")
-		}
-		if re.Sub[0].Op != OpEmptyMatch {
-			b.WriteString(pr.alternation(re.Sub[0]))
-		}
-		b.WriteString(")")
-		return b.String()
-	}
-	return "(?:" + pr.alternation(re) + ")"
-}
-
-// literalText writes a literal's runes. With Perl syntax the enclosing
-// flag groups say whether it folds; without, case folding is global.
-func (pr *printer) literalText(re *Regexp) string {
+// literal writes a literal's runes.
+func (pr *printer) literal(re *Regexp) {
 	fold := re.Flags&FoldCase != 0
-	var b strings.Builder
-	for _, r := range re.Rune {
-		if pr.perl {
-			writeEscaped(&b, r, false)
-		} else {
-			b.WriteString(pr.runeText(r, fold))
+	if pr.perl {
+		if fold {
+			pr.b.WriteString("(?i)")
 		}
+		for _, r := range re.Rune {
+			writeEscaped(&pr.b, r, false)
+		}
+		if fold {
+			pr.b.WriteString("(?-i)")
+		}
+		return
 	}
-	return b.String()
+	for _, r := range re.Rune {
+		pr.plainLiteralRune(r, fold)
+	}
 }
 
-// runeText writes one rune of a literal, without Perl syntax as the
-// class it must have come from when its folding differs from the global
-// setting.
-func (pr *printer) runeText(r rune, fold bool) string {
-	var b strings.Builder
-	if pr.perl {
-		writeEscaped(&b, r, false)
-		return b.String()
-	}
+// plainLiteralRune writes one literal rune without Perl syntax, where
+// case folding is global: a rune whose folding differs from the global
+// setting is written as the class it must have come from.
+func (pr *printer) plainLiteralRune(r rune, fold bool) {
 	orbit := foldOrbit(r)
 	asClass := false
 	switch {
@@ -724,18 +357,17 @@ func (pr *printer) runeText(r rune, fold bool) string {
 		asClass = len(orbit) == 1 // [1] reads the same either way
 	}
 	if !asClass {
-		writeEscaped(&b, r, false)
-		return b.String()
+		writeEscaped(&pr.b, r, false)
+		return
 	}
 	if !fold {
 		orbit = orbit[:1]
 	}
-	b.WriteString("[")
+	pr.b.WriteString("[")
 	for _, f := range orbit {
-		writeEscaped(&b, f, true)
+		writeEscaped(&pr.b, f, true)
 	}
-	b.WriteString("]")
-	return b.String()
+	pr.b.WriteString("]")
 }
 
 // foldOrbit returns r followed by the other runes of its fold orbit.
@@ -747,55 +379,39 @@ func foldOrbit(r rune) []rune {
 	return orbit
 }
 
-// foldedClass reports whether a class is case-insensitive and can be
-// written so: it holds the whole fold orbit of each of its runes. Some
-// case-insensitive Unicode classes, such as (?i)\p{LC}, do not, and no
-// syntax gives their runes with the flag; they are written without it
-// and read back with the same runes.
-func (pr *printer) foldedClass(re *Regexp) bool {
-	return re.Flags&FoldCase != 0 && pr.closedUnderFolding(re.Rune)
-}
-
-// classText writes a character class as a list of ranges, or as the
-// ranges it lacks after [^ when it holds both ends of the rune range.
-func (pr *printer) classText(re *Regexp) string {
-	r := re.Rune
-	if len(r) == 0 {
-		return `[^\x00-\x{10ffff}]`
+// class writes a character class as a list of ranges.
+func (pr *printer) class(re *Regexp) {
+	// A class already holds its fold orbits, so (?i:) changes nothing
+	// but the flag, which Equal compares. Some case-insensitive Unicode
+	// classes are not closed under folding, and no syntax gives their
+	// runes with the flag; they are written without it.
+	//
+	// The flag is switched with (?i) and (?-i) rather than a (?i:...)
+	// group, because the parser counts the runes of a class again when a
+	// group closes, and a pattern near the rune limit would not read back.
+	fold := pr.perl && re.Flags&FoldCase != 0 && pr.closedUnderFolding(re.Rune)
+	if fold {
+		pr.b.WriteString("(?i)")
 	}
-	var b strings.Builder
-	b.WriteByte('[')
-	if r[0] == 0 && r[len(r)-1] == unicode.MaxRune && len(r) > 2 && pr.negationKeepsNewline(re) {
-		b.WriteByte('^')
-		for i := 1; i+2 < len(r); i += 2 {
-			writeRange(&b, r[i]+1, r[i+1]-1)
+	defer func() {
+		if fold {
+			pr.b.WriteString("(?-i)")
 		}
-	} else {
-		for i := 0; i+1 < len(r); i += 2 {
-			writeRange(&b, r[i], r[i+1])
-		}
-	}
-	b.WriteByte(']')
-	return b.String()
-}
-
-// negationKeepsNewline reports whether the class reads back the same when
-// written negated. Without the ClassNL flag, [^...] never matches a
-// newline, so a class holding one is written as its ranges.
-func (pr *printer) negationKeepsNewline(re *Regexp) bool {
-	return re.Flags&ClassNL != 0 || !cleanClassHas(re.Rune, '\n')
-}
-
-// writeRange writes the class range lo-hi; two neighbours need no dash.
-func writeRange(b *strings.Builder, lo, hi rune) {
-	writeEscaped(b, lo, true)
-	if hi == lo {
+	}()
+	if len(re.Rune) == 0 {
+		pr.b.WriteString(`[^\x00-\x{10FFFF}]`)
 		return
 	}
-	if hi != lo+1 {
-		b.WriteByte('-')
+	pr.b.WriteString("[")
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		lo, hi := re.Rune[i], re.Rune[i+1]
+		writeEscaped(&pr.b, lo, true)
+		if hi != lo {
+			pr.b.WriteString("-")
+			writeEscaped(&pr.b, hi, true)
+		}
 	}
-	writeEscaped(b, hi, true)
+	pr.b.WriteString("]")
 }
 
 // closedUnderFolding is the memoized [closedUnderFolding]: a tree may hold
@@ -846,42 +462,35 @@ func cleanClassHas(class []rune, r rune) bool {
 	return false
 }
 
-// metaChars are the characters that mean something outside a class.
-const metaChars = `\.+*?()|[]{}^$`
-
 // writeEscaped writes r so that it reads back as the same rune: printable
-// runes as themselves, with a backslash if they are syntax, others as
-// escapes. inClass also escapes a dash.
+// runes as themselves (with a backslash if they are syntax), others as
+// escapes. inClass also escapes the characters special in brackets.
 func writeEscaped(b *strings.Builder, r rune, inClass bool) {
-	if unicode.IsPrint(r) {
-		if strings.ContainsRune(metaChars, r) || inClass && r == '-' {
+	if unicode.IsPrint(r) && r != utf8RuneError {
+		if strings.ContainsRune(`\.+*?()|[]{}^$`, r) || inClass && r == '-' {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 		return
 	}
 	switch r {
-	case '\a':
-		b.WriteString(`\a`)
-	case '\f':
-		b.WriteString(`\f`)
+	case '\t':
+		b.WriteString(`\t`)
 	case '\n':
 		b.WriteString(`\n`)
 	case '\r':
 		b.WriteString(`\r`)
-	case '\t':
-		b.WriteString(`\t`)
+	case '\f':
+		b.WriteString(`\f`)
 	case '\v':
 		b.WriteString(`\v`)
+	case '\a':
+		b.WriteString(`\a`)
 	default:
-		hex := strconv.FormatInt(int64(r), 16)
-		switch {
-		case r < 0x10:
-			b.WriteString(`\x0` + hex)
-		case r < 0x100:
-			b.WriteString(`\x` + hex)
-		default:
-			b.WriteString(`\x{` + hex + `}`)
-		}
+		b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
 	}
 }
+
+// utf8RuneError is U+FFFD, written as an escape so the output stays
+// readable next to real decoding errors.
+const utf8RuneError = '\uFFFD'
