@@ -68,6 +68,9 @@ type dfaSet struct {
 	// before says which reverse DFA plays dfaBefore: the whole
 	// pattern's for the reverse-suffix strategy.
 	before dfaReverseKind
+	// fast is false while the DFAs are simulated (setSim): then a
+	// prefilter candidate is better checked by the NFA engines.
+	fast bool
 	// slot is where the caches of these DFAs live in a searchCache: the
 	// DFAs of engineDFAGiveUp have their own.
 	slot int

@@ -1,6 +1,7 @@
 package regexp
 
 import (
+	"bytes"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -108,7 +109,8 @@ type plan struct {
 //     the text, where its matches must end.
 //  4. When every match starts with one of a few literals of two bytes or
 //     more, a literal search skips the text that cannot start a match,
-//     far faster than any automaton walks it.
+//     far faster than any automaton walks it. A pattern whose matches
+//     all start at (?m)^ has its candidates at line starts.
 //  5. Failing that, a literal at the end of every match (reverse suffix)
 //     or inside it (reverse inner) is searched for, and reverse scans
 //     find where the match starts.
@@ -123,6 +125,7 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 	if !info.AnchoredStart {
 		p.prefilter = literal.NewPrefilter(info.Prefix)
 	}
+	lineStart := !info.AnchoredStart && beginsWithLine(tree)
 	p.anchoredEnd = info.AnchoredEnd && !info.AnchoredStart
 	if p.matcher == nil {
 		p.dfa = newDFASet(tree, prog)
@@ -143,6 +146,9 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 		p.kind, p.why = strategyReverseAnchored, "every match ends at the end of the text"
 	case p.prefilter != nil && prefixQuality >= goodQuality:
 		p.kind, p.why = strategyPrefilter, "every match starts with one of the literals "+info.Prefix.String()
+	case lineStart:
+		p.prefilter = lineStarts{}
+		p.kind, p.why = strategyPrefilter, "every match starts at the start of a line"
 	case p.revLit != nil && p.revLit.suffix && revQuality > prefixQuality:
 		p.kind, p.why = strategyReverseSuffix, "every match ends with "+p.revLit.text
 	case p.revLit != nil && revQuality > prefixQuality:
@@ -263,12 +269,12 @@ var strategyRuns struct {
 // call, kept across the matches of an All method so that per-text work is
 // done once per call, not once per match.
 type callState struct {
-	// prefilterCalls and prefilterSkipped measure how far the prefilter
-	// skips per call, to stop using it when it finds a candidate at
-	// nearly every position (a set of common bytes): an automaton then
-	// walks the text faster on its own.
-	prefilterCalls, prefilterSkipped int
-	prefilterOff                     bool
+	// prefilterMisses and prefilterSkipped measure how far the
+	// prefilter skips per candidate that does not start a match, to stop
+	// using it when it finds one at nearly every position (a set of
+	// common bytes): an automaton then walks the text faster on its own.
+	prefilterMisses, prefilterSkipped int
+	prefilterOff                      bool
 }
 
 // forcedStrategy maps the values of engine that force a strategy to
@@ -373,22 +379,29 @@ func (x *executor) prefilterStart(c *searchCache, pos int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	cs := &c.call
-	cs.prefilterCalls++
-	cs.prefilterSkipped += start - pos
-	if cs.prefilterCalls >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterCalls {
-		cs.prefilterOff = true
-	}
+	c.call.prefilterSkipped += start - pos
 	return start, true
 }
 
+// prefilterMissed records a candidate that did not start a match, and
+// turns the prefilter off for the rest of the call when such misses come
+// too often: stopping at a candidate costs more than the bytes skipped to
+// reach it (a set of common bytes such as whitespace). Candidates that
+// start a match never count against it, so a prefilter that finds every
+// match of a FindAll right where the previous one ended stays on.
+func (cs *callState) prefilterMissed() {
+	cs.prefilterMisses++
+	if cs.prefilterMisses >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterMisses {
+		cs.prefilterOff = true
+	}
+}
+
 const (
-	// prefilterProbation is the number of candidates a prefilter is
-	// judged on before it may be turned off for the rest of a call.
+	// prefilterProbation is the number of missed candidates a prefilter
+	// is judged on before it may be turned off for the rest of a call.
 	prefilterProbation = 32
 	// minPrefilterSkip is the average number of bytes a prefilter must
-	// skip per candidate to stay on: below it, the cost of stopping the
-	// automaton at every candidate outweighs the bytes skipped.
+	// skip per missed candidate to stay on.
 	minPrefilterSkip = 16
 )
 
@@ -411,4 +424,46 @@ func (x *executor) submatches(c *searchCache, s, e int, longest bool, slots []in
 		panic("regexp: internal error: the engines disagree with the strategy on a match")
 	}
 	return true
+}
+
+// beginsWithLine reports whether every match of the tree must start at
+// the beginning of a line (or of the text), because the tree begins with
+// (?m)^ or \A on every path.
+func beginsWithLine(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpBeginText:
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return beginsWithLine(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min > 0 && beginsWithLine(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && beginsWithLine(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !beginsWithLine(sub) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	}
+	return false
+}
+
+// lineStarts is the prefilter of patterns whose matches all start at the
+// beginning of a line: it finds the next line start.
+type lineStarts struct{}
+
+func (lineStarts) Find(h []byte, from int) (start, end int, ok bool) {
+	if from == 0 || from <= len(h) && h[from-1] == '\n' {
+		return from, from, true
+	}
+	if from >= len(h) {
+		return 0, 0, false
+	}
+	i := bytes.IndexByte(h[from:], '\n')
+	if i < 0 {
+		return 0, 0, false
+	}
+	return from + i + 1, from + i + 1, true
 }

@@ -93,26 +93,40 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 		if !ok {
 			return false, true
 		}
-		if d == nil {
-			return x.nfaFrom(c, cand, longest, slots), true
-		}
-		if tries >= maxAnchoredTries {
+		if d == nil || !d.fast {
+			if tries >= maxAnchoredTries {
+				return x.nfaFrom(c, cand, longest, slots), true
+			}
+			// Without a fast DFA the NFA engines try the candidate
+			// anchored, computing the groups at the same time
+			// (one-pass when the program allows).
+			c.in = nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
+			if x.runEngine(c, longest, engineAuto, slots) {
+				return true, true
+			}
+		} else if tries >= maxAnchoredTries {
 			return x.searchDFA(c, d, cand, longest, slots)
+		} else {
+			in := nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
+			mode := dfaLeftmostFirst
+			if len(slots) == 0 {
+				mode = dfaEarliest
+			}
+			e, r := d.forward(c, &in, mode)
+			switch r {
+			case dfaMatch:
+				return x.finishFromStart(c, d, cand, e, longest, slots)
+			case dfaFail:
+				return x.nfaFrom(c, cand, longest, slots), true
+			}
 		}
-		in := nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
-		mode := dfaLeftmostFirst
-		if len(slots) == 0 {
-			mode = dfaEarliest
-		}
-		e, r := d.forward(c, &in, mode)
-		switch r {
-		case dfaMatch:
-			return x.finishFromStart(c, d, cand, e, longest, slots)
-		case dfaFail:
-			return x.nfaFrom(c, cand, longest, slots), true
+		c.call.prefilterMissed()
+		if cand >= len(h) {
+			return false, true
 		}
 		// Candidates start at rune boundaries (literals are valid
-		// UTF-8), so the next one is a whole rune further on.
+		// UTF-8, line starts follow a newline), so the next one is a
+		// whole rune further on.
 		_, w := utf8.DecodeRune(h[cand:])
 		pos = cand + w
 	}
