@@ -138,7 +138,7 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 	switch {
 	case p.matcher != nil:
 		p.kind, p.why = strategyLiteral, "the pattern is a literal or an alternation of literals"
-	case info.AnchoredStart && (onePass || p.dfa == nil):
+	case info.AnchoredStart && (onePass || p.dfa == nil || !p.dfa.fast):
 		p.kind, p.why = strategyNFA, "every match starts at the start of the text"
 	case info.AnchoredStart:
 		p.kind, p.why = strategyDFA, "every match starts at the start of the text"
@@ -155,10 +155,10 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 		p.kind, p.why = strategyReverseInner, "every match contains one of "+p.revLit.text
 	case p.prefilter != nil:
 		p.kind, p.why = strategyPrefilter, "every match starts with one of the literals "+info.Prefix.String()
-	case p.dfa != nil:
+	case p.dfa != nil && p.dfa.fast:
 		p.kind, p.why = strategyDFA, "no literal to search for"
 	default:
-		p.kind, p.why = strategyNFA, "no literal to search for, and no DFA"
+		p.kind, p.why = strategyNFA, "no literal to search for, and no fast DFA"
 	}
 	return nil
 }
@@ -275,6 +275,10 @@ type callState struct {
 	// common bytes): an automaton then walks the text faster on its own.
 	prefilterMisses, prefilterSkipped int
 	prefilterOff                      bool
+
+	// forced is set when a test forces a strategy: the DFAs then run
+	// even while they are only simulated.
+	forced bool
 }
 
 // forcedStrategy maps the values of engine that force a strategy to
@@ -349,6 +353,7 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 	case engineDFAGiveUp:
 		d = x.tinyDFA()
 	}
+	c.call.forced = force != engineAuto
 	var found, decided bool
 	switch x.chooseStrategy(force) {
 	case strategyLiteral:

@@ -30,6 +30,11 @@ func (x *executor) nfaFrom(c *searchCache, pos int, longest bool, slots []int) b
 // only needs to know whether a match exists, and the earliest mode stops
 // at the first position where one is known.
 func (x *executor) searchDFA(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
+	if !d.fast && !c.call.forced {
+		// A simulated DFA scans no faster than the Pike VM, and
+		// needs the engines again for the groups.
+		return x.nfaFrom(c, pos, longest, slots), true
+	}
 	h := c.in.Haystack
 	in := nfa.Input{Haystack: h, Start: pos, End: len(h)}
 	if len(slots) == 0 {
