@@ -263,6 +263,11 @@ func (re *Regexp) strategyName() string {
 // are counted, so normal searches pay nothing.
 var strategyRuns struct {
 	ran, fellBack [numStrategies]atomic.Int64
+	// nfaFallbacks counts forced searches a DFA could not finish (it
+	// quit or gave up) and the NFA engines answered; guardFallbacks
+	// counts reverse-literal searches whose failed candidates read too
+	// much and that went on with a forward scan.
+	nfaFallbacks, guardFallbacks atomic.Int64
 }
 
 // A callState is what the strategy learns about the text during one API
@@ -373,6 +378,9 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 	}
 	if decided {
 		return found
+	}
+	if c.call.forced {
+		strategyRuns.nfaFallbacks.Add(1)
 	}
 	return x.nfaFrom(c, pos, longest, slots)
 }

@@ -205,7 +205,7 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 			if r == dfaNoMatch {
 				spent += high - ls
 				if spent > reverseScanFactor*(ls-pos)+reverseScanSlack {
-					return x.searchDFA(c, d, pos, longest, slots)
+					return x.guardFallback(c, d, pos, longest, slots)
 				}
 				continue
 			}
@@ -218,7 +218,7 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 		if r == dfaNoMatch {
 			spent += anchor - low
 			if spent > reverseScanFactor*(anchor-pos)+reverseScanSlack {
-				return x.searchDFA(c, d, pos, longest, slots)
+				return x.guardFallback(c, d, pos, longest, slots)
 			}
 			continue
 		}
@@ -249,6 +249,16 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 		}
 		return x.searchDFA(c, d, lb, longest, slots)
 	}
+}
+
+// guardFallback ends a reverse-literal search whose failed candidates
+// read too much: the forward scan from the search start reads each byte
+// once more at most.
+func (x *executor) guardFallback(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
+	if c.call.forced {
+		strategyRuns.guardFallbacks.Add(1)
+	}
+	return x.searchDFA(c, d, pos, longest, slots)
 }
 
 const (

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	std "regexp"
+	"strings"
 	"testing"
 )
 
@@ -107,4 +108,97 @@ func compareFinds(ours *Regexp, theirs *std.Regexp, texts []string) []string {
 		}
 	}
 	return diffs
+}
+
+// TestReverseStrategyTraps runs, on every engine and strategy, patterns
+// where a literal found first belongs to a later or shorter match than
+// the leftmost one: the shapes behind rust-lang/regex#1063, #1110, #1345,
+// #1354 and #1373, each of which made a reverse-suffix or reverse-inner
+// search report a match that does not start leftmost.
+func TestReverseStrategyTraps(t *testing.T) {
+	traps := []struct{ pattern, text string }{
+		{`.bb|b`, "zabb"},
+		{`.abb|b`, "zabb"},
+		{`a|.aa`, "-#aa"},
+		{`\x00|.\x00\x00`, "\x00\x00\x00\x00\n\x0b\x00\x00\x00"},
+		{`(\\N\{[^}]+})|([{}])`, `hiya \N{snowman} bye`},
+		{`[^()]*(?:\([^()]*\))?[^()]*:`, "$(:):"},
+		{`(?:(\d+)[:.])?(\d{1,2})[:.](\d{2})`, "888:77:66"},
+		{`\w+\s+Holmes`, "Mr. Holmes and Sherlock Holmes"},
+		{`\w+\s+Holmes\s+\w+`, "Holmes Holmes Holmes, Sherlock Holmes said"},
+		{`[a-z]+ing`, "singing and ringing"},
+		{`(?:ab)+cd`, "abababcd xabcd"},
+		{`\b\w+ab\b`, "xab abab cab"},
+		// The same shapes with literals long enough for the reverse
+		// strategies to take them.
+		{`.bcbc|bc`, "zabcbc"},
+		{`(?:.bcbc|bc)xy`, "zabcbcxy"},
+		{`(?:.bcbc|bc)\d`, "zabcbc1"},
+		{`[^()]*(?:\([^()]*\))?[^()]*::`, "$(::)::"},
+		{`(?:(\d+)::)?(\d{1,2})::(\d{2})`, "888::77::66"},
+		{`(?:a|.aa)xy`, "-#aaxy"},
+		{`(\\N\{[^}]+}xy)|([{}]xy)`, `hiya \N{snowxy}xy bye`},
+	}
+	ran := map[strategy]int64{}
+	for _, tr := range traps {
+		theirs := std.MustCompile(tr.pattern)
+		for _, e := range testEngines {
+			ours := MustCompile(tr.pattern)
+			ours.force = e
+			var diffs []string
+			if s, ok := forcedStrategy[e]; ok {
+				n, _ := countRuns(s, func() { diffs = compareFinds(ours, theirs, []string{tr.text}) })
+				ran[s] += n
+			} else {
+				diffs = compareFinds(ours, theirs, []string{tr.text})
+			}
+			for _, d := range diffs {
+				t.Errorf("%#q [%s]: %s", tr.pattern, e, d)
+			}
+		}
+	}
+	for _, s := range []strategy{strategyReverseSuffix, strategyReverseInner} {
+		if ran[s] == 0 {
+			t.Errorf("%s never ran on the traps", s)
+		}
+	}
+}
+
+// TestReverseSuffixGuard builds a text where every occurrence of the
+// suffix literal is a candidate whose reverse scan runs all the way back
+// and fails, which would make the search quadratic; the strategy must
+// notice, go on with a forward scan, and still answer right.
+func TestReverseSuffixGuard(t *testing.T) {
+	const pattern = `x[a-z]*ab`
+	text := strings.Repeat("cab", 3000) + " xab"
+	ours := MustCompile(pattern)
+	if got := ours.exec.plan.kind; got != strategyReverseSuffix {
+		t.Fatalf("%#q: strategy %s, want %s", pattern, got, strategyReverseSuffix)
+	}
+	ours.force = engineReverseSuffix
+	before := strategyRuns.guardFallbacks.Load()
+	for _, d := range compareFinds(ours, std.MustCompile(pattern), []string{text}) {
+		t.Error(d)
+	}
+	if strategyRuns.guardFallbacks.Load() == before {
+		t.Errorf("the quadratic guard never fired")
+	}
+}
+
+// TestDFAGiveUpFallsBack runs searches on DFAs that give up after a few
+// bytes and requires the NFA engines to have taken over, with the same
+// answers as the standard library.
+func TestDFAGiveUpFallsBack(t *testing.T) {
+	text := strings.Repeat("the quick brown fox jumps over the lazy dog 1234 ", 20)
+	before := strategyRuns.nfaFallbacks.Load()
+	for _, p := range []string{`\w+`, `[a-z]+ \d+`, `(\w+) (\w+)`, `o\w*`, `\d+$`, `zz|dog`} {
+		ours := MustCompile(p)
+		ours.force = engineDFAGiveUp
+		for _, d := range compareFinds(ours, std.MustCompile(p), []string{text}) {
+			t.Errorf("%#q: %s", p, d)
+		}
+	}
+	if strategyRuns.nfaFallbacks.Load() == before {
+		t.Errorf("no search fell back to the NFA engines")
+	}
 }
