@@ -78,6 +78,9 @@ type dfaSet struct {
 
 const numReverseKinds = 3
 
+// dfaCacheCapacity is the most memory, in bytes, one DFA cache may hold.
+const dfaCacheCapacity = 2 << 20
+
 // dfaCaches holds the DFA caches of a searchCache, one per DFA, for the
 // normal and the give-up DFA sets.
 type dfaCaches struct {
@@ -185,4 +188,30 @@ func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (st
 	}
 	sim := d.rev[kind]
 	return sim.reverse(d.cache(c, 1+int(kind), sim), in)
+}
+
+// memory returns the bytes the DFA caches hold.
+func (dc *dfaCaches) memory() int {
+	n := 0
+	for _, set := range dc.sim {
+		for _, c := range set {
+			if c != nil {
+				n += c.memory()
+			}
+		}
+	}
+	return n
+}
+
+// count returns the number of DFA caches in use.
+func (dc *dfaCaches) count() int {
+	n := 0
+	for _, set := range dc.sim {
+		for _, c := range set {
+			if c != nil {
+				n++
+			}
+		}
+	}
+	return n
 }

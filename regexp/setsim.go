@@ -188,3 +188,9 @@ func (m *setSim) reverse(c *simCache, in *nfa.Input) (int, dfaResult, int) {
 	}
 	return start, dfaMatch, pos
 }
+
+// memory returns the bytes c holds.
+func (c *simCache) memory() int {
+	const id = 4 // bytes of a StateID and of a sparse index
+	return id * (cap(c.curr.dense) + cap(c.curr.sparse) + cap(c.next.dense) + cap(c.next.sparse) + cap(c.stack))
+}

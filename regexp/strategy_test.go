@@ -2,8 +2,10 @@ package regexp
 
 import (
 	"fmt"
+	"math/rand"
 	"reflect"
 	std "regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -200,5 +202,30 @@ func TestDFAGiveUpFallsBack(t *testing.T) {
 	}
 	if strategyRuns.nfaFallbacks.Load() == before {
 		t.Errorf("no search fell back to the NFA engines")
+	}
+}
+
+// TestDFACacheMemoryIsBounded searches large inputs that make a DFA build
+// many states (the 21st byte from the end of a 0/1 string must be 1: a
+// DFA needs 2^21 states to know it) and requires the DFA caches a
+// *Regexp keeps between searches to stay within their cap.
+func TestDFACacheMemoryIsBounded(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	text := make([]byte, 1<<20)
+	for i := range text {
+		text[i] = '0' + byte(rng.Intn(2))
+	}
+	for _, e := range []engine{engineDFA, engineDFAGiveUp, engineAuto} {
+		re := MustCompile(`[01]*1[01]{20}`)
+		re.force = e
+		if got, want := re.FindIndex(text), std.MustCompile(`[01]*1[01]{20}`).FindIndex(text); !slices.Equal(got, want) {
+			t.Errorf("[%s] FindIndex = %v, want %v", e, got, want)
+		}
+		re.Match(text)
+		c := re.exec.getCache(nil)
+		if n, limit := c.dfa.memory(), c.dfa.count()*dfaCacheCapacity; n > limit {
+			t.Errorf("[%s] DFA caches hold %d bytes, more than %d caches of %d bytes", e, n, c.dfa.count(), dfaCacheCapacity)
+		}
+		re.exec.putCache(c)
 	}
 }
