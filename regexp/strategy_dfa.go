@@ -25,6 +25,16 @@ func (x *executor) nfaFrom(c *searchCache, pos int, longest bool, slots []int) b
 	return x.runEngine(c, longest, engineAuto, slots)
 }
 
+// anchoredAt runs the search anchored at s, the known start of the
+// leftmost match, on the NFA engines.
+func (x *executor) anchoredAt(c *searchCache, s int, longest bool, slots []int) bool {
+	c.in = nfa.Input{Haystack: c.in.Haystack, Start: s, End: len(c.in.Haystack), Anchored: true}
+	if !x.runEngine(c, longest, engineAuto, slots) {
+		panic("regexp: internal error: no match where the strategy found one")
+	}
+	return true
+}
+
 // searchDFA finds the leftmost match at or after pos with the forward DFA
 // (its end) and the reverse DFA (its start). A caller that wants no slots
 // only needs to know whether a match exists, and the earliest mode stops
@@ -67,6 +77,11 @@ func (x *executor) finishFromEnd(c *searchCache, d *dfaSet, lo, e int, longest b
 // leftmost-first, ends at e. Leftmost-longest semantics wants the longest
 // match from s instead, which the forward DFA finds anchored at s.
 func (x *executor) finishFromStart(c *searchCache, d *dfaSet, s, e int, longest bool, slots []int) (found, decided bool) {
+	if !d.fast && len(slots) > 0 {
+		// A simulated DFA is no faster than the engines, which find
+		// the end and the groups in one anchored run.
+		return x.anchoredAt(c, s, longest, slots), true
+	}
 	if longest && len(slots) > 0 {
 		h := c.in.Haystack
 		in := nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
@@ -236,6 +251,9 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 			// prefix of a match, so this cannot happen; s is then
 			// the bound.
 			lb = s
+		}
+		if lb == s && !d.fast {
+			return x.finishFromStart(c, d, s, -1, longest, slots)
 		}
 		if lb == s {
 			in = nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
