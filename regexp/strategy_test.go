@@ -229,3 +229,45 @@ func TestDFACacheMemoryIsBounded(t *testing.T) {
 		re.exec.putCache(c)
 	}
 }
+
+// TestStrategyChoice pins the strategy picked for typical patterns (those
+// of the benchmark suite among them), so that a change in the choice is a
+// visible decision. wantDFA is the choice once a fast DFA is available,
+// want the choice without one.
+func TestStrategyChoice(t *testing.T) {
+	tests := []struct {
+		pattern       string
+		want, wantDFA strategy
+	}{
+		{`Sherlock Holmes`, strategyLiteral, strategyLiteral},
+		{`(?i)Sherlock Holmes`, strategyLiteral, strategyLiteral},
+		{`Sherlock|Holmes|Watson|Irene|Adler`, strategyLiteral, strategyLiteral},
+		{`(?i)[cgt]gggtaaa|tttaccc[acg]`, strategyLiteral, strategyLiteral},
+		{`\w+`, strategyNFA, strategyDFA},
+		{`\p{L}{8,13}`, strategyNFA, strategyDFA},
+		{`[A-Z]{20}`, strategyNFA, strategyDFA},
+		{`.*[^A-Z]|[A-Z]`, strategyNFA, strategyDFA},
+		{`\w+\s+Holmes`, strategyReverseSuffix, strategyReverseSuffix},
+		{`(\w+)@(\w+)\.com`, strategyReverseSuffix, strategyReverseSuffix},
+		{`\w+\s+Holmes\s+\w+`, strategyReverseInner, strategyReverseInner},
+		{`.*.*=.*`, strategyReverseInner, strategyReverseInner},
+		{`\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}`, strategyPrefilter, strategyPrefilter},
+		{`>.*\n|\n`, strategyPrefilter, strategyPrefilter},
+		{`foo\w+`, strategyPrefilter, strategyPrefilter},
+		{`(?m)^(\w+);(\w+)$`, strategyPrefilter, strategyPrefilter},
+		{`\s+$`, strategyReverseAnchored, strategyReverseAnchored},
+		{`(\w+)\z`, strategyReverseAnchored, strategyReverseAnchored},
+		{`^ *(\w+) +(\w+) +(\w+)`, strategyNFA, strategyNFA},
+		{`^(a+|ab)c`, strategyNFA, strategyDFA},
+	}
+	for _, tt := range tests {
+		re := MustCompile(tt.pattern)
+		want := tt.want
+		if re.exec.plan.dfa != nil && re.exec.plan.dfa.fast {
+			want = tt.wantDFA
+		}
+		if got := re.exec.plan.kind; got != want {
+			t.Errorf("%#q: strategy %s (%s), want %s", tt.pattern, got, re.strategyName(), want)
+		}
+	}
+}
