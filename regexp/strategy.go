@@ -88,6 +88,16 @@ type plan struct {
 	// anchoredEnd reports that every match ends at the end of the text.
 	anchoredEnd bool
 
+	// firstBytes reports that prefilter is the set of bytes a match can
+	// start with (firstByteSet), used when the pattern has no literal
+	// and no fast DFA; such a prefilter is never turned off, since the
+	// alternative is the Pike VM.
+	firstBytes bool
+	// maxLen is the most bytes a match can span, -1 for no bound. An
+	// anchored check at a candidate reads no further than that, so
+	// bounded patterns may check any number of candidates.
+	maxLen int
+
 	// dfa holds the lazy DFAs; nil when they cannot be built.
 	dfa *dfaSet
 	// revLit is the literal of the reverse-suffix or reverse-inner
@@ -117,7 +127,8 @@ type plan struct {
 //  6. A prefix set of single bytes is still worth a try: the prefilter
 //     turns itself off when it finds candidates too often.
 //  7. Otherwise the forward and reverse DFAs do the whole search, and
-//     when no DFA can be built, the NFA engines.
+//     when there is no fast DFA, the NFA engines, skipping to the bytes a
+//     match can start with when they are not all bytes.
 func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 	p.tree = tree
 	p.matcher = literal.NewMatcher(tree, false)
@@ -159,6 +170,13 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 		p.kind, p.why = strategyDFA, "no literal to search for"
 	default:
 		p.kind, p.why = strategyNFA, "no literal to search for, and no fast DFA"
+	}
+	p.maxLen = maxMatchLen(tree)
+	if p.kind == strategyNFA && !info.AnchoredStart {
+		if set, ok := firstByteSet(prog); ok {
+			p.prefilter, p.firstBytes = set, true
+			p.kind, p.why = strategyPrefilter, "no literal and no fast DFA, but a match can start with only some bytes"
+		}
 	}
 	return nil
 }
@@ -402,7 +420,10 @@ func (x *executor) prefilterStart(c *searchCache, pos int) (int, bool) {
 // reach it (a set of common bytes such as whitespace). Candidates that
 // start a match never count against it, so a prefilter that finds every
 // match of a FindAll right where the previous one ended stays on.
-func (cs *callState) prefilterMissed() {
+func (cs *callState) prefilterMissed(p *plan) {
+	if p.firstBytes {
+		return
+	}
 	cs.prefilterMisses++
 	if cs.prefilterMisses >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterMisses {
 		cs.prefilterOff = true

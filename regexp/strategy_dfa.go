@@ -19,6 +19,12 @@ import (
 // fail.
 const maxAnchoredTries = 8
 
+// maxBoundedLen is the longest bounded match length for which a search
+// may check any number of candidates: each check reads at most that many
+// bytes (and one more for assertions), so the checks of a search read at
+// most that many times the text.
+const maxBoundedLen = 256
+
 // nfaFrom runs the search from pos on the NFA engines.
 func (x *executor) nfaFrom(c *searchCache, pos int, longest bool, slots []int) bool {
 	c.in = nfa.Input{Haystack: c.in.Haystack, Start: pos, End: len(c.in.Haystack)}
@@ -113,8 +119,9 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 		if !ok {
 			return false, true
 		}
+		bounded := x.plan.maxLen >= 0 && x.plan.maxLen <= maxBoundedLen
 		if d == nil || !d.fast {
-			if tries >= maxAnchoredTries {
+			if tries >= maxAnchoredTries && !bounded {
 				return x.nfaFrom(c, cand, longest, slots), true
 			}
 			// Without a fast DFA the NFA engines try the candidate
@@ -140,7 +147,7 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 				return x.nfaFrom(c, cand, longest, slots), true
 			}
 		}
-		c.call.prefilterMissed()
+		c.call.prefilterMissed(&x.plan)
 		if cand >= len(h) {
 			return false, true
 		}

@@ -1,0 +1,137 @@
+package regexp
+
+import (
+	"unicode/utf8"
+
+	"github.com/rerepl/rerepl/internal/nfa"
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// firstByteSet returns the bytes a match of prog can start with, for
+// skipping the text where no match can start when there is no literal to
+// search for (`\w+`, `\p{Han}+`, `[A-Z]{20}`). It reports false when the
+// set is no use: a match can be empty (it starts anywhere), every byte is
+// in the set, or the set holds a UTF-8 continuation byte, which is not
+// always a place a match can start (the byte may sit inside a rune).
+// Every other byte starts a rune wherever it occurs, so each candidate is
+// a rune boundary, as a search start must be.
+//
+// Assertions are passed through as if they held, which can only add
+// bytes to the set.
+func firstByteSet(prog *nfa.Prog) (*byteSetSearcher, bool) {
+	var set byteSetSearcher
+	seen := make([]bool, len(prog.States))
+	stack := []nfa.StateID{prog.Start}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		st := &prog.States[id]
+		switch st.Kind {
+		case nfa.Match:
+			return nil, false
+		case nfa.ByteRange:
+			set.addRange(st.Lo, st.Hi)
+		case nfa.Sparse:
+			for _, t := range st.Trans {
+				set.addRange(t.Lo, t.Hi)
+			}
+		case nfa.InvalidByte:
+			return nil, false
+		case nfa.Split:
+			stack = append(stack, st.Next, st.Alt)
+		case nfa.Capture, nfa.Look, nfa.Empty:
+			stack = append(stack, st.Next)
+		}
+	}
+	n := 0
+	for b := range 256 {
+		if set[b] {
+			n++
+			if !utf8.RuneStart(byte(b)) {
+				return nil, false
+			}
+		}
+	}
+	if n == 0 || n == 256 {
+		return nil, false
+	}
+	return &set, true
+}
+
+// byteSetSearcher finds the next byte of a set; it is a literal.Searcher.
+type byteSetSearcher [256]bool
+
+func (s *byteSetSearcher) addRange(lo, hi byte) {
+	for b := int(lo); b <= int(hi); b++ {
+		s[b] = true
+	}
+}
+
+func (s *byteSetSearcher) Find(h []byte, from int) (start, end int, ok bool) {
+	for i := from; i < len(h); i++ {
+		if s[h[i]] {
+			return i, i + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// maxMatchLen returns the most bytes a match of the simplified tree can
+// span, or -1 when there is no bound (a star or plus).
+func maxMatchLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += runeMaxLen(r, re.Flags&syntax.FoldCase != 0)
+		}
+		return n
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxMatchLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpRepeat:
+		n := maxMatchLen(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxMatchLen(sub)
+			if n < 0 {
+				return -1
+			}
+			total += n
+		}
+		return total
+	case syntax.OpAlternate:
+		most := 0
+		for _, sub := range re.Sub {
+			n := maxMatchLen(sub)
+			if n < 0 {
+				return -1
+			}
+			most = max(most, n)
+		}
+		return most
+	}
+	return 0
+}
+
+// runeMaxLen returns the most bytes r can take in the text: its own
+// encoding, that of any rune it folds to, and 3 for U+FFFD, whose
+// encoding is longer than the single invalid byte it also matches.
+func runeMaxLen(r rune, fold bool) int {
+	if !fold {
+		return max(utf8.RuneLen(r), 1)
+	}
+	return utf8.UTFMax
+}
