@@ -1,0 +1,82 @@
+package regexp
+
+import (
+	"testing"
+
+	"github.com/rerepl/rerepl/internal/nfa"
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// compileForTest parses and simplifies pattern and compiles its program.
+func compileForTest(t *testing.T, pattern string) (*syntax.Regexp, *nfa.Prog) {
+	t.Helper()
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree = tree.Simplify()
+	prog, err := nfa.Compile(tree, nfa.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree, prog
+}
+
+// TestFirstByteSet checks the bytes a match can start with, and that no
+// set is given where it would be unsound or useless.
+func TestFirstByteSet(t *testing.T) {
+	tests := []struct {
+		pattern string
+		bytes   string // the set, in order; "" when there is none
+	}{
+		{`\d+`, "0123456789"},
+		{`[a-c]x|\bz`, "abcz"},
+		{`(?i)k`, "Kk\xe2"},
+		{`é+`, "\xc3"},
+		{`x*`, ""},       // can match empty
+		{`.`, ""},        // starts with any byte, or an invalid one
+		{`[^a]`, ""},     // holds U+FFFD, so invalid bytes
+		{`\x{FFFD}`, ""}, // matches an invalid byte
+		{`(?s).+`, ""},
+	}
+	for _, tt := range tests {
+		_, prog := compileForTest(t, tt.pattern)
+		set, ok := firstByteSet(prog)
+		var got []byte
+		if ok {
+			for b := range 256 {
+				if set[b] {
+					got = append(got, byte(b))
+				}
+			}
+		}
+		if string(got) != tt.bytes {
+			t.Errorf("%#q: first bytes %q, want %q", tt.pattern, got, tt.bytes)
+		}
+	}
+}
+
+// TestMaxMatchLen checks the bound on match lengths in bytes (classes
+// count 4, the longest UTF-8 encoding; folded runes too).
+func TestMaxMatchLen(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    int
+	}{
+		{`abc`, 3},
+		{`[A-Z]{20}`, 80},
+		{`\d{4}-\d{2}`, 25},
+		{`é|ab`, 2},
+		{`(?i)k`, 4},
+		{`a?b??`, 2},
+		{`a+`, -1},
+		{`x(y*)`, -1},
+		{`^$`, 0},
+	}
+	for _, tt := range tests {
+		tree, _ := compileForTest(t, tt.pattern)
+		if got := maxMatchLen(tree); got != tt.want {
+			t.Errorf("%#q: maxMatchLen %d, want %d", tt.pattern, got, tt.want)
+		}
+	}
+}
