@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rerepl/rerepl/internal/literal"
@@ -131,7 +132,9 @@ type plan struct {
 //     match can start with when they are not all bytes.
 func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 	p.tree = tree
-	p.matcher = literal.NewMatcher(tree, false)
+	if isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals {
+		p.matcher = literal.NewMatcher(tree, false)
+	}
 	info := literal.Extract(tree)
 	if !info.AnchoredStart {
 		p.prefilter = literal.NewPrefilter(info.Prefix)
@@ -500,4 +503,86 @@ func (lineStarts) Find(h []byte, from int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return from + i + 1, from + i + 1, true
+}
+
+// maxPureLiterals is the most strings a pattern may match for the
+// literal-only strategy to be tried: literal.NewMatcher gives up above
+// that count (its limit), but only after doing the cross products, which
+// for a pattern such as \d{4}-\d{2}-\d{2} takes far longer than
+// compiling the rest.
+const maxPureLiterals = 1 << 14
+
+// isLiteral reports whether re is a literal inside any captures: a long
+// case-insensitive literal has too many spellings to count, but
+// literal.NewMatcher searches it in one piece.
+func isLiteral(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	return re.Op == syntax.OpLiteral
+}
+
+// languageSize returns an upper bound on the number of strings re matches,
+// or a number above limit when that is more than limit or unbounded
+// (repetitions, assertions, classes holding invalid bytes).
+func languageSize(re *syntax.Regexp, limit int) int {
+	over := limit + 1
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpNoMatch:
+		return 1
+	case syntax.OpLiteral:
+		n := 1
+		for _, r := range re.Rune {
+			k := 1
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					k++
+				}
+			}
+			if n *= k; n > limit {
+				return over
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if n += int(re.Rune[i+1]-re.Rune[i]) + 1; n > limit {
+				return over
+			}
+		}
+		return n
+	case syntax.OpCapture:
+		return languageSize(re.Sub[0], limit)
+	case syntax.OpQuest:
+		return min(languageSize(re.Sub[0], limit)+1, over)
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return over
+		}
+		n, one := 1, languageSize(re.Sub[0], limit)
+		for range re.Max {
+			if n *= one; n > limit {
+				return over
+			}
+		}
+		return n + 1
+	case syntax.OpConcat:
+		n := 1
+		for _, sub := range re.Sub {
+			if n *= languageSize(sub, limit); n > limit {
+				return over
+			}
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			if n += languageSize(sub, limit); n > limit {
+				return over
+			}
+		}
+		return n
+	}
+	return over
 }

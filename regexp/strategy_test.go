@@ -271,3 +271,30 @@ func TestStrategyChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageSize checks the bound on the number of strings a pattern
+// matches that decides whether the literal-only strategy is tried.
+func TestLanguageSize(t *testing.T) {
+	const limit = 100
+	tests := []struct {
+		pattern string
+		want    int // limit+1 means "too many or unbounded"
+	}{
+		{`abc`, 1},
+		{`[a-c]x`, 3},
+		{`(?i)k`, 3},
+		{`a|b|cd`, 3},
+		{`(a|b)(c|d)`, 4},
+		{`a?`, 2},
+		{`\d{2}`, 100},
+		{`\d{3}`, limit + 1},
+		{`a*`, limit + 1},
+		{`^a`, limit + 1},
+	}
+	for _, tt := range tests {
+		tree, _ := compileForTest(t, tt.pattern)
+		if got := languageSize(tree, limit); got != tt.want {
+			t.Errorf("%#q: languageSize %d, want %d", tt.pattern, got, tt.want)
+		}
+	}
+}
