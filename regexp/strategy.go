@@ -380,8 +380,14 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		d = x.tinyDFA()
 	}
 	c.call.forced = force != engineAuto
+	kind := x.chooseStrategy(force)
+	if d == nil && kind != strategyLiteral && kind != strategyPrefilter {
+		// A forced DFA strategy on a pattern whose reverse program
+		// could not be built.
+		kind = strategyNFA
+	}
 	var found, decided bool
-	switch x.chooseStrategy(force) {
+	switch kind {
 	case strategyLiteral:
 		s, e, ok := x.plan.literalMatcher(longest).Find(h, pos)
 		if !ok {
