@@ -166,9 +166,6 @@ func (m *setSim) forward(c *simCache, in *nfa.Input, mode dfaMode) (int, dfaResu
 // fails on it.
 func (m *setSim) reverse(c *simCache, in *nfa.Input) (int, dfaResult, int) {
 	h := in.Haystack
-	if !utf8.Valid(h[in.Start:in.End]) {
-		return 0, dfaFail, in.Start
-	}
 	c.curr.dense = c.curr.dense[:0]
 	start := -1
 	if m.closure(c, &c.curr, m.prog.Start, h, in.End, false) {
@@ -182,6 +179,17 @@ func (m *setSim) reverse(c *simCache, in *nfa.Input) (int, dfaResult, int) {
 		if m.step(c, h, pos-1, pos-1, true, false) {
 			start = pos - 1
 		}
+	}
+	// Only the bytes read must be valid UTF-8 (from a rune start, which
+	// every non-continuation byte is): checking them after the scan
+	// costs what the scan cost, where checking the whole range would
+	// make a search that scans back from many candidates quadratic.
+	lo := pos
+	for lo > in.Start && lo < in.End && !utf8.RuneStart(h[lo]) {
+		lo--
+	}
+	if !utf8.Valid(h[lo:in.End]) {
+		return 0, dfaFail, lo
 	}
 	if start < 0 {
 		return 0, dfaNoMatch, pos
