@@ -126,8 +126,14 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 			}
 			// Without a fast DFA the NFA engines try the candidate
 			// anchored, computing the groups at the same time
-			// (one-pass when the program allows).
-			c.in = nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
+			// (one-pass when the program allows). A bounded match
+			// ends within maxLen bytes, and a span that short lets
+			// the backtracker run and clear only what it needs.
+			end := len(h)
+			if bounded {
+				end = min(end, cand+x.plan.maxLen)
+			}
+			c.in = nfa.Input{Haystack: h, Start: cand, End: end, Anchored: true}
 			if x.runEngine(c, longest, engineAuto, slots) {
 				return true, true
 			}
