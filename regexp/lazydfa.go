@@ -1,5 +1,22 @@
 package regexp
 
+// This file is the seam between the strategies and the lazy DFA. The
+// strategies (strategy_dfa.go) see only dfaSet and its scans: forward
+// (leftmost-first end, earliest, anchored-longest), reverse (smallest
+// start of a match ending at in.End, and how far back the scan read),
+// and forwardRest (earliest, and how far ahead it read).
+//
+// internal/dfa has not landed yet, so the scans run on setSim, which
+// gives the same answers at NFA speed. To switch to the real DFA, replace
+// the *setSim fields with the package's DFAs (built with a cache capacity
+// of dfaCacheCapacity; engineDFAGiveUp's copy with a tiny one), keep one
+// dfa.Cache per DFA in dfaCaches, map the package's results onto
+// dfaMatch / dfaNoMatch / dfaFail (quit on invalid UTF-8 and gave-up are
+// both dfaFail), report how far each scan read (or the whole range, which
+// is correct but makes the quadratic guard of the reverse strategies fire
+// sooner), set fast, and make dfaCaches.memory report the caches' own
+// accounting. TestDFACacheMemoryIsBounded then checks the cap.
+
 import (
 	"github.com/rerepl/rerepl/internal/literal"
 	"github.com/rerepl/rerepl/internal/nfa"
