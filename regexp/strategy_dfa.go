@@ -52,7 +52,10 @@ func (x *executor) searchDFA(c *searchCache, d *dfaSet, pos int, longest bool, s
 		return x.nfaFrom(c, pos, longest, slots), true
 	}
 	h := c.in.Haystack
-	in := nfa.Input{Haystack: h, Start: pos, End: len(h)}
+	// A pattern that begins with \A can only match where the search
+	// starts (pos is 0 here, see search): an anchored scan stops as
+	// soon as that fails instead of reading the whole text.
+	in := nfa.Input{Haystack: h, Start: pos, End: len(h), Anchored: x.anchoredStart}
 	if len(slots) == 0 {
 		_, r := d.forward(c, &in, dfaEarliest)
 		return r == dfaMatch, r != dfaFail
