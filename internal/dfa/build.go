@@ -1,0 +1,290 @@
+package dfa
+
+import (
+	"encoding/binary"
+
+	"github.com/rerepl/rerepl/internal/nfa"
+)
+
+// A DFA state is described by its key, which is all there is to it:
+//
+//	key[0]   flags: flagMatched, flagLongest
+//	key[1]   the byteKind of the byte the state was entered with (the
+//	         byte before the position when scanning forward, the byte
+//	         after it when scanning backward); zero when the state has no
+//	         Look state, since only assertions ask
+//	key[2:]  NFA state IDs, 4 bytes each, little-endian, in priority order
+//
+// The NFA states are those a thread can be in at the state's position
+// after following every epsilon transition except assertions: consuming
+// states, Match states, and Look states not yet passed. Assertions wait
+// because whether they hold depends on the next byte, which the state
+// does not know; the transition on that byte decides them (resolve). So a
+// match is noticed one byte late: a state tagged flagMatched was entered
+// just after a match ended at the position before the byte that led to
+// it.
+const keyHeader = 2
+
+const (
+	flagMatched = 1 << iota
+	flagLongest
+)
+
+// startState returns the state a search begins in, building it if needed.
+// ctx is the kind of the byte before the start (forward) or after it
+// (reverse), kindEdge at the edge of the haystack.
+func (d *DFA) startState(c *Cache, ctx byteKind, anchored, longest bool, pos int) (int32, bool) {
+	slot := startSlot(ctx, anchored, longest)
+	if id := c.starts[slot]; id != unknownID {
+		return id, true
+	}
+	start := d.prog.StartUnanchored
+	if anchored {
+		start = d.prog.Start
+	}
+	c.beginList()
+	d.addClosure(c, start, !longest)
+	id, _, ok := d.intern(c, false, longest, ctx, pos)
+	if ok {
+		c.starts[slot] = id
+	}
+	return id, ok
+}
+
+// transition computes the successor of state s (an untagged ID) on byte
+// class cls, records it in the transition table and returns it (tagged).
+// pos is the search's position, for the give-up bookkeeping. It reports
+// false when the cache is exhausted and the search must give up.
+func (d *DFA) transition(c *Cache, s int32, cls int, pos int) (int32, bool) {
+	key := c.keys[int(s)/d.stride]
+	longest := key[0]&flagLongest != 0
+	cut := !longest
+	ctx := byteKind(key[1])
+
+	eoi := cls == d.classes.eoi()
+	var b byte
+	nextKind := kindEdge
+	if !eoi {
+		b = d.classes.rep[cls]
+		nextKind = kindOf(b)
+	}
+	var looks nfa.LookSet
+	if d.reverse {
+		looks = looksBetween(nextKind, ctx)
+	} else {
+		looks = looksBetween(ctx, nextKind)
+	}
+
+	c.beginList()
+	c.seen.clear()
+	matched := false
+	prog := d.prog.States
+items:
+	for i := keyHeader; i < len(key); i += 4 {
+		// Walk the closure of each item in priority order, now that the
+		// assertions at this position are known, and move each
+		// consuming state over b.
+		c.stack = append(c.stack[:0], keyState(key, i))
+		for len(c.stack) > 0 {
+			id := c.stack[len(c.stack)-1]
+			c.stack = c.stack[:len(c.stack)-1]
+			if c.seen.has(id) {
+				continue
+			}
+			c.seen.add(id)
+			st := &prog[id]
+			switch st.Kind {
+			case nfa.Split:
+				c.stack = append(c.stack, st.Alt, st.Next)
+			case nfa.Capture, nfa.Empty:
+				c.stack = append(c.stack, st.Next)
+			case nfa.Look:
+				if st.Look&looks != 0 {
+					c.stack = append(c.stack, st.Next)
+				}
+			case nfa.Match:
+				matched = true
+				if cut {
+					// Leftmost-first: every thread after this one
+					// has lower priority and loses to this match.
+					break items
+				}
+			case nfa.ByteRange:
+				if !eoi && st.Lo <= b && b <= st.Hi {
+					d.addClosure(c, st.Next, cut)
+				}
+			case nfa.Sparse:
+				if !eoi {
+					if next := sparseNext(st, b); next != 0 {
+						d.addClosure(c, next, cut)
+					}
+				}
+			}
+			// Fail leads nowhere; InvalidByte never consumes a byte of
+			// valid UTF-8, and the search checks that what it read is.
+		}
+	}
+	id, cleared, ok := d.intern(c, matched, longest, nextKind, pos)
+	if !ok {
+		return 0, false
+	}
+	if !cleared {
+		// After a clear s no longer exists; the transition is simply
+		// not remembered.
+		c.trans[int(s)+cls] = id
+	}
+	return id, true
+}
+
+// mayConsume reports whether a thread of state s (an untagged ID) may
+// consume the next byte, and not only look at it: if not, the byte's
+// value matters only as far as the assertions see it (its byteKind),
+// and the search need not check that it is valid UTF-8.
+func (d *DFA) mayConsume(c *Cache, s int32) bool {
+	key := c.keys[int(s)/d.stride]
+	for i := keyHeader; i < len(key); i += 4 {
+		switch d.prog.States[keyState(key, i)].Kind {
+		case nfa.ByteRange, nfa.Sparse, nfa.InvalidByte, nfa.Look:
+			return true
+		}
+	}
+	return false
+}
+
+// keyState decodes the NFA state ID at offset i of a key.
+func keyState(key string, i int) nfa.StateID {
+	return nfa.StateID(uint32(key[i]) | uint32(key[i+1])<<8 | uint32(key[i+2])<<16 | uint32(key[i+3])<<24)
+}
+
+// sparseNext returns the target of the transition of st on byte b, or 0
+// (the Fail state) when there is none.
+func sparseNext(st *nfa.State, b byte) nfa.StateID {
+	for _, t := range st.Trans {
+		if b < t.Lo {
+			break
+		}
+		if b <= t.Hi {
+			return t.Next
+		}
+	}
+	return 0
+}
+
+// beginList empties the list of NFA states of the state being built.
+func (c *Cache) beginList() {
+	c.list = c.list[:0]
+	c.next.clear()
+	c.hasLook = false
+	c.closed = false
+}
+
+// addClosure appends to the list of the state being built the states id
+// reaches without consuming input or passing an assertion, in priority
+// order, skipping those already there. With cut (leftmost-first), the
+// list closes at the first Match: later threads have lower priority.
+func (d *DFA) addClosure(c *Cache, id nfa.StateID, cut bool) {
+	if c.closed {
+		return
+	}
+	c.closure = append(c.closure[:0], id)
+	for len(c.closure) > 0 {
+		id := c.closure[len(c.closure)-1]
+		c.closure = c.closure[:len(c.closure)-1]
+		if c.next.has(id) {
+			continue
+		}
+		c.next.add(id)
+		st := &d.prog.States[id]
+		switch st.Kind {
+		case nfa.Split:
+			c.closure = append(c.closure, st.Alt, st.Next)
+		case nfa.Capture, nfa.Empty:
+			c.closure = append(c.closure, st.Next)
+		case nfa.Look:
+			c.list = append(c.list, id)
+			c.hasLook = true
+		case nfa.ByteRange, nfa.Sparse, nfa.InvalidByte:
+			// InvalidByte never consumes a byte of valid UTF-8, but
+			// keeping it lets mayConsume see that the thread reads the
+			// next byte.
+			c.list = append(c.list, id)
+		case nfa.Match:
+			c.list = append(c.list, id)
+			if cut {
+				c.closed = true
+				c.closure = c.closure[:0]
+				return
+			}
+		}
+	}
+}
+
+// intern returns the ID of the state made of the list being built, with
+// the given flags and context, adding it to the cache if new. When the
+// cache is full it is cleared (cleared reports that: every other ID is
+// then stale) unless the search should rather give up, in which case ok
+// is false.
+func (d *DFA) intern(c *Cache, matched, longest bool, ctx byteKind, pos int) (id int32, cleared, ok bool) {
+	if len(c.list) == 0 {
+		// No thread is left: the search ends here, after noting the
+		// match if one just ended.
+		if matched {
+			return deadID | matchBit, false, true
+		}
+		return deadID, false, true
+	}
+	var flags byte
+	if matched {
+		flags |= flagMatched
+	}
+	if longest {
+		flags |= flagLongest
+	}
+	if !c.hasLook {
+		// Without assertions to evaluate, the state's transitions do
+		// not depend on the byte before it: share one state.
+		ctx = kindEdge
+	}
+	key := append(c.keyBuf[:0], flags, byte(ctx))
+	for _, s := range c.list {
+		key = binary.LittleEndian.AppendUint32(key, uint32(s))
+	}
+	c.keyBuf = key
+	if id, ok := c.lookup(key); ok {
+		return id, false, true
+	}
+	if id, ok := c.insert(key, matched, d.stride); ok {
+		return id, false, true
+	}
+	if !d.clearFull(c, pos) {
+		return 0, false, false
+	}
+	id, ok = c.insert(key, matched, d.stride)
+	return id, true, ok
+}
+
+// clearFull empties a full cache so the search can go on, or reports
+// false when the search should give up instead: after Config.MaxClears
+// clears in this search, or when, since the previous clear, the search
+// read fewer than Config.MinBytesPerState bytes per state it built, so
+// that the DFA costs more than the NFA it replaces.
+func (d *DFA) clearFull(c *Cache, pos int) bool {
+	if c.clears >= d.cfg.MaxClears {
+		return false
+	}
+	if c.clears > 0 && d.cfg.MinBytesPerState > 0 {
+		scanned := pos - c.clearPos
+		if scanned < 0 {
+			scanned = -scanned
+		}
+		if scanned < d.cfg.MinBytesPerState*c.builtSinceClr {
+			return false
+		}
+	}
+	c.clears++
+	c.totalClears++
+	c.reset(d.stride)
+	c.clearPos = pos
+	c.builtSinceClr = 0
+	return true
+}
