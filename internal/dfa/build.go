@@ -11,15 +11,17 @@ import (
 //	key[0]   flags: flagMatched, flagLongest
 //	key[1]   the byteKind of the byte the state was entered with (the
 //	         byte before the position when scanning forward, the byte
-//	         after it when scanning backward); zero when the state has no
-//	         Look state, since only assertions ask
+//	         after it when scanning backward); zero when the program has
+//	         no assertions, which are all that ask
 //	key[2:]  NFA state IDs, 4 bytes each, little-endian, in priority order
 //
-// The NFA states are those a thread can be in at the state's position
-// after following every epsilon transition except assertions: consuming
-// states, Match states, and Look states not yet passed. Assertions wait
-// because whether they hold depends on the next byte, which the state
-// does not know; the transition on that byte decides them (resolve). So a
+// The NFA states are the roots of the threads at the state's position:
+// the states the threads reached by consuming the previous byte (or the
+// program's start). Their epsilon closure is not taken when the state is
+// built, because assertions on the way depend on the next byte, which
+// the state does not know; the transition on that byte walks the closure
+// of each root in turn with one visited set, exactly as the Pike VM does
+// at each position, so that threads keep the Pike VM's priorities. So a
 // match is noticed one byte late: a state tagged flagMatched was entered
 // just after a match ended at the position before the byte that led to
 // it.
@@ -43,12 +45,26 @@ func (d *DFA) startState(c *Cache, ctx byteKind, anchored, longest bool, pos int
 		start = d.prog.Start
 	}
 	c.beginList()
-	d.addClosure(c, start, !longest)
+	c.addRoot(start)
 	id, _, ok := d.intern(c, false, longest, ctx, pos)
 	if ok {
 		c.starts[slot] = id
 	}
 	return id, ok
+}
+
+// looksAt returns the assertions that hold between the byte a state of
+// context ctx was entered with and the next byte, of class cls.
+func (d *DFA) looksAt(ctx byteKind, cls int) (looks nfa.LookSet, next byte, nextKind byteKind) {
+	nextKind = kindEdge
+	if cls != d.classes.eoi() {
+		next = d.classes.rep[cls]
+		nextKind = kindOf(next)
+	}
+	if d.reverse {
+		return looksBetween(nextKind, ctx), next, nextKind
+	}
+	return looksBetween(ctx, nextKind), next, nextKind
 }
 
 // transition computes the successor of state s (an untagged ID) on byte
@@ -59,29 +75,16 @@ func (d *DFA) transition(c *Cache, s int32, cls int, pos int) (int32, bool) {
 	key := c.keys[int(s)/d.stride]
 	longest := key[0]&flagLongest != 0
 	cut := !longest
-	ctx := byteKind(key[1])
-
 	eoi := cls == d.classes.eoi()
-	var b byte
-	nextKind := kindEdge
-	if !eoi {
-		b = d.classes.rep[cls]
-		nextKind = kindOf(b)
-	}
-	var looks nfa.LookSet
-	if d.reverse {
-		looks = looksBetween(nextKind, ctx)
-	} else {
-		looks = looksBetween(ctx, nextKind)
-	}
+	looks, b, nextKind := d.looksAt(byteKind(key[1]), cls)
 
 	c.beginList()
 	c.seen.clear()
 	matched := false
 	prog := d.prog.States
-items:
+roots:
 	for i := keyHeader; i < len(key); i += 4 {
-		// Walk the closure of each item in priority order, now that the
+		// Walk the closure of each root in priority order, now that the
 		// assertions at this position are known, and move each
 		// consuming state over b.
 		c.stack = append(c.stack[:0], keyState(key, i))
@@ -107,17 +110,15 @@ items:
 				if cut {
 					// Leftmost-first: every thread after this one
 					// has lower priority and loses to this match.
-					break items
+					break roots
 				}
 			case nfa.ByteRange:
 				if !eoi && st.Lo <= b && b <= st.Hi {
-					d.addClosure(c, st.Next, cut)
+					c.addRoot(st.Next)
 				}
 			case nfa.Sparse:
 				if !eoi {
-					if next := sparseNext(st, b); next != 0 {
-						d.addClosure(c, next, cut)
-					}
+					c.addRoot(sparseNext(st, b))
 				}
 			}
 			// Fail leads nowhere; InvalidByte never consumes a byte of
@@ -136,16 +137,42 @@ items:
 	return id, true
 }
 
-// mayConsume reports whether a thread of state s (an untagged ID) may
-// consume the next byte, and not only look at it: if not, the byte's
-// value matters only as far as the assertions see it (its byteKind),
-// and the search need not check that it is valid UTF-8.
-func (d *DFA) mayConsume(c *Cache, s int32) bool {
+// readsInvalid reports whether, in state s (an untagged ID) before a byte
+// of class cls, some thread that the transition does not cut off is at an
+// [nfa.InvalidByte] state: only then could the answer change if that byte
+// began an invalid UTF-8 sequence, since the byte-level program reads
+// every other byte alike whatever follows it.
+func (d *DFA) readsInvalid(c *Cache, s int32, cls int) bool {
 	key := c.keys[int(s)/d.stride]
+	cut := key[0]&flagLongest == 0
+	looks, _, _ := d.looksAt(byteKind(key[1]), cls)
+	c.seen.clear()
 	for i := keyHeader; i < len(key); i += 4 {
-		switch d.prog.States[keyState(key, i)].Kind {
-		case nfa.ByteRange, nfa.Sparse, nfa.InvalidByte, nfa.Look:
-			return true
+		c.stack = append(c.stack[:0], keyState(key, i))
+		for len(c.stack) > 0 {
+			id := c.stack[len(c.stack)-1]
+			c.stack = c.stack[:len(c.stack)-1]
+			if c.seen.has(id) {
+				continue
+			}
+			c.seen.add(id)
+			st := &d.prog.States[id]
+			switch st.Kind {
+			case nfa.Split:
+				c.stack = append(c.stack, st.Alt, st.Next)
+			case nfa.Capture, nfa.Empty:
+				c.stack = append(c.stack, st.Next)
+			case nfa.Look:
+				if st.Look&looks != 0 {
+					c.stack = append(c.stack, st.Next)
+				}
+			case nfa.Match:
+				if cut {
+					return false
+				}
+			case nfa.InvalidByte:
+				return true
+			}
 		}
 	}
 	return false
@@ -170,53 +197,21 @@ func sparseNext(st *nfa.State, b byte) nfa.StateID {
 	return 0
 }
 
-// beginList empties the list of NFA states of the state being built.
+// beginList empties the list of roots of the state being built.
 func (c *Cache) beginList() {
 	c.list = c.list[:0]
 	c.next.clear()
-	c.hasLook = false
-	c.closed = false
 }
 
-// addClosure appends to the list of the state being built the states id
-// reaches without consuming input or passing an assertion, in priority
-// order, skipping those already there. With cut (leftmost-first), the
-// list closes at the first Match: later threads have lower priority.
-func (d *DFA) addClosure(c *Cache, id nfa.StateID, cut bool) {
-	if c.closed {
+// addRoot appends id to the roots of the state being built unless it is
+// the Fail state or already there: a thread arriving at a state another
+// thread reached first has lower priority and the same future.
+func (c *Cache) addRoot(id nfa.StateID) {
+	if id == 0 || c.next.has(id) {
 		return
 	}
-	c.closure = append(c.closure[:0], id)
-	for len(c.closure) > 0 {
-		id := c.closure[len(c.closure)-1]
-		c.closure = c.closure[:len(c.closure)-1]
-		if c.next.has(id) {
-			continue
-		}
-		c.next.add(id)
-		st := &d.prog.States[id]
-		switch st.Kind {
-		case nfa.Split:
-			c.closure = append(c.closure, st.Alt, st.Next)
-		case nfa.Capture, nfa.Empty:
-			c.closure = append(c.closure, st.Next)
-		case nfa.Look:
-			c.list = append(c.list, id)
-			c.hasLook = true
-		case nfa.ByteRange, nfa.Sparse, nfa.InvalidByte:
-			// InvalidByte never consumes a byte of valid UTF-8, but
-			// keeping it lets mayConsume see that the thread reads the
-			// next byte.
-			c.list = append(c.list, id)
-		case nfa.Match:
-			c.list = append(c.list, id)
-			if cut {
-				c.closed = true
-				c.closure = c.closure[:0]
-				return
-			}
-		}
-	}
+	c.next.add(id)
+	c.list = append(c.list, id)
 }
 
 // intern returns the ID of the state made of the list being built, with
@@ -240,7 +235,7 @@ func (d *DFA) intern(c *Cache, matched, longest bool, ctx byteKind, pos int) (id
 	if longest {
 		flags |= flagLongest
 	}
-	if !c.hasLook {
+	if !d.hasLook {
 		// Without assertions to evaluate, the state's transitions do
 		// not depend on the byte before it: share one state.
 		ctx = kindEdge

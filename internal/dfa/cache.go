@@ -67,11 +67,8 @@ type Cache struct {
 	// never grows (see newCache).
 	seen, next sparseSet
 	stack      []nfa.StateID // the depth-first walk of resolve
-	closure    []nfa.StateID // the depth-first walk of addClosure
-	list       []nfa.StateID // the NFA states of the state being built
+	list       []nfa.StateID // the roots of the state being built
 	keyBuf     []byte
-	hasLook    bool // list holds a Look state
-	closed     bool // list ended with a Match and takes no more (leftmost-first)
 
 	// capacity is the byte budget, and tooSmall is set when the scratch
 	// and the dead state alone would take half of it: such a cache
@@ -114,10 +111,9 @@ func (d *DFA) NewCache() *Cache {
 	}
 	c.seen = newSparseSet(n)
 	c.next = newSparseSet(n)
-	// A depth-first walk pops a state at most once and grows the stack
-	// by one only at a Split, so n+1 entries always suffice.
+	// A depth-first walk pops each state at most once and grows the
+	// stack by one only at a Split, so n+1 entries always suffice.
 	c.stack = make([]nfa.StateID, 0, n+1)
-	c.closure = make([]nfa.StateID, 0, n+1)
 	c.list = make([]nfa.StateID, 0, n)
 	c.keyBuf = make([]byte, 0, keyHeader+4*n)
 	c.reset(d.stride)
@@ -165,7 +161,7 @@ func (c *Cache) tableBytes() int {
 
 func (c *Cache) scratchBytes() int {
 	return 4*(cap(c.seen.dense)+cap(c.seen.sparse)+cap(c.next.dense)+cap(c.next.sparse)) +
-		4*(cap(c.stack)+cap(c.closure)+cap(c.list)) + cap(c.keyBuf)
+		4*(cap(c.stack)+cap(c.list)) + cap(c.keyBuf)
 }
 
 // Clears returns how many times the cache has been emptied because it

@@ -85,6 +85,9 @@ type Config struct {
 type DFA struct {
 	prog    *nfa.Prog
 	reverse bool
+	// hasLook is set when the program has assertions: only then do
+	// states record the kind of byte they were entered with.
+	hasLook bool
 	classes byteClasses
 	// stride is the length of a row of the transition table: one entry
 	// per byte class and one for the end of the input.
@@ -109,6 +112,11 @@ func New(prog *nfa.Prog, cfg Config) *DFA {
 	}
 	d := &DFA{prog: prog, reverse: prog.Reverse, cfg: cfg}
 	d.classes = *newByteClasses(prog)
+	for i := range prog.States {
+		if prog.States[i].Kind == nfa.Look {
+			d.hasLook = true
+		}
+	}
 	d.stride = d.classes.numClasses + 1
 	return d
 }
@@ -216,10 +224,11 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 		pos++
 	}
 	if dead {
-		// The scan read the byte at pos. If a thread could have
-		// consumed it, the answer depends on the character it starts.
+		// The scan read the byte at pos, and the answer depends on
+		// the character it starts if a thread could have read it as
+		// an invalid one.
 		hi := pos
-		if d.mayConsume(c, s) {
+		if d.readsInvalid(c, s, int(classes[h[pos]])) {
 			hi++
 		}
 		return d.forwardDone(c, in, last, hi)
@@ -316,7 +325,7 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 	}
 	if dead {
 		lo := pos
-		if d.mayConsume(c, s) {
+		if d.readsInvalid(c, s, int(classes[h[pos-1]])) {
 			lo--
 		}
 		return d.reverseDone(c, in, last, lo)
@@ -346,7 +355,7 @@ func (d *DFA) reverseDone(c *Cache, in *nfa.Input, last, lo int) (int, Result) {
 	h := in.Haystack
 	// Back up to the first byte of the character the scan stopped
 	// inside: only the whole character can be checked.
-	for i := 0; i < utf8.UTFMax-1 && lo > in.Start && !utf8.RuneStart(h[lo]); i++ {
+	for i := 0; i < utf8.UTFMax-1 && lo > in.Start && lo < in.End && !utf8.RuneStart(h[lo]); i++ {
 		lo--
 	}
 	c.lastLo = lo

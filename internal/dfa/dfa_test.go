@@ -34,8 +34,8 @@ func span(pos int, r Result) string {
 
 func TestForwardTable(t *testing.T) {
 	tests := []struct {
-		pattern, input string
-		first, earliest  string // Forward with LeftmostFirst and Earliest
+		pattern, input  string
+		first, earliest string // Forward with LeftmostFirst and Earliest
 	}{
 		{`abc`, "xxabcabc", "5", "5"},
 		{`a+`, "baaab", "4", "2"},
@@ -59,7 +59,9 @@ func TestForwardTable(t *testing.T) {
 		{`é`, "caf\u00e9", "5", "5"},
 		{`.`, "\xff", "quit", "quit"},
 		{`abc`, "abc\xff", "3", "3"},
-		{`abc+`, "abc\xff", "quit", "3"},
+		{`abc+`, "abc\xff", "3", "3"},
+		{`abc.`, "abc\xff", "quit", "quit"},
+		{`abc.`, "abc\xffd", "quit", "quit"},
 		{`abc`, "\xffabc", "quit", "quit"},
 		{`x`, "abc", "none", "none"},
 		{``, "", "0", "0"},
