@@ -6,18 +6,15 @@ package regexp
 // start of a match ending at in.End, and how far back the scan read),
 // and forwardRest (earliest, and how far ahead it read).
 //
-// internal/dfa has not landed yet, so the scans run on setSim, which
-// gives the same answers at NFA speed. To switch to the real DFA, replace
-// the *setSim fields with the package's DFAs (built with a cache capacity
-// of dfaCacheCapacity; engineDFAGiveUp's copy with a tiny one), keep one
-// dfa.Cache per DFA in dfaCaches, map the package's results onto
-// dfaMatch / dfaNoMatch / dfaFail (quit on invalid UTF-8 and gave-up are
-// both dfaFail), report how far each scan read (or the whole range, which
-// is correct but makes the quadratic guard of the reverse strategies fire
-// sooner), set fast, and make dfaCaches.memory report the caches' own
-// accounting. TestDFACacheMemoryIsBounded then checks the cap.
+// Each DFA (dfaEngine) is either internal/dfa's lazy DFA or setSim, a
+// stand-in that gives the same answers at NFA speed, chosen by
+// useLazyDFA. internal/dfa's results map onto dfaMatch / dfaNoMatch /
+// dfaFail (quit on invalid UTF-8 and gave-up are both dfaFail), its
+// Cache.Scanned tells how far a scan read, and its Cache.Memory is what
+// TestDFACacheMemoryIsBounded checks against the cap.
 
 import (
+	"github.com/rerepl/rerepl/internal/dfa"
 	"github.com/rerepl/rerepl/internal/literal"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/regexp/syntax"
@@ -74,23 +71,53 @@ type reverseLiteral struct {
 	text string
 }
 
+// useLazyDFA selects internal/dfa for the scans; while it is false they
+// run on setSim. internal/dfa is switched on once it passes its own tests
+// (and then this package's, which run every strategy against the
+// standard library).
+const useLazyDFA = false
+
+// A dfaEngine is one DFA of a dfaSet: the lazy DFA, or its stand-in.
+type dfaEngine struct {
+	lazy *dfa.DFA
+	sim  *setSim
+	prog *nfa.Prog
+}
+
+// newDFAEngine returns the DFA for prog; tiny makes its cache so small
+// that searches give up often.
+func newDFAEngine(prog *nfa.Prog, tiny bool) *dfaEngine {
+	if !useLazyDFA {
+		s := &setSim{prog: prog}
+		if tiny {
+			s.giveUpAfter = 8
+		}
+		return &dfaEngine{sim: s, prog: prog}
+	}
+	cfg := dfa.Config{CacheCapacity: dfaCacheCapacity}
+	if tiny {
+		cfg = dfa.Config{CacheCapacity: 16 << 10, MaxClears: 1}
+	}
+	return &dfaEngine{lazy: dfa.New(prog, cfg), prog: prog}
+}
+
 // A dfaSet holds the lazy DFAs of one pattern: the forward DFA, and the
 // reverse DFAs by dfaReverseKind.
 type dfaSet struct {
-	fwd *setSim
-	rev [numReverseKinds]*setSim
+	fwd *dfaEngine
+	rev [numReverseKinds]*dfaEngine
 	// rest is the forward DFA of the part of the pattern from the
 	// inner literal on, for the reverse-inner strategy.
-	rest *setSim
+	rest *dfaEngine
 	// before says which reverse DFA plays dfaBefore: the whole
 	// pattern's for the reverse-suffix strategy.
 	before dfaReverseKind
 	// fast is false while the DFAs are simulated (setSim): then a
 	// prefilter candidate is better checked by the NFA engines.
 	fast bool
-	// slot is where the caches of these DFAs live in a searchCache: the
-	// DFAs of engineDFAGiveUp have their own.
-	slot int
+	// tiny marks the copy that gives up easily (engineDFAGiveUp); its
+	// caches live in their own slot of a searchCache.
+	tiny bool
 }
 
 const numReverseKinds = 3
@@ -98,16 +125,21 @@ const numReverseKinds = 3
 // dfaCacheCapacity is the most memory, in bytes, one DFA cache may hold.
 const dfaCacheCapacity = 2 << 20
 
+// numDFAs is the number of DFAs a dfaSet may hold: forward, the reverse
+// kinds, and rest.
+const numDFAs = 2 + numReverseKinds
+
 // dfaCaches holds the DFA caches of a searchCache, one per DFA, for the
 // normal and the give-up DFA sets.
 type dfaCaches struct {
-	sim [2][2 + numReverseKinds]*simCache
+	sim  [2][numDFAs]*simCache
+	lazy [2][numDFAs]*dfa.Cache
 }
 
 // newDFASet returns the DFAs for the simplified tree and its program, or
 // nil when none can be built (the reverse program is too large).
 func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
-	d := &dfaSet{fwd: &setSim{prog: prog}}
+	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: useLazyDFA}
 	if d.addReverse(dfaReverse, tree) != nil {
 		return nil
 	}
@@ -121,7 +153,18 @@ func (d *dfaSet) addReverse(kind dfaReverseKind, tree *syntax.Regexp) error {
 	if err != nil {
 		return err
 	}
-	d.rev[kind] = &setSim{prog: prog}
+	d.rev[kind] = newDFAEngine(prog, d.tiny)
+	return nil
+}
+
+// addRest compiles tree, the part of the pattern from the inner literal
+// on, into the forward DFA of the reverse-inner strategy.
+func (d *dfaSet) addRest(tree *syntax.Regexp) error {
+	prog, err := nfa.Compile(tree, nfa.Options{})
+	if err != nil {
+		return err
+	}
+	d.rest = newDFAEngine(prog, d.tiny)
 	return nil
 }
 
@@ -136,17 +179,6 @@ func (x *executor) forcedDFA() *dfaSet {
 	return x.forced
 }
 
-// addRest compiles tree, the part of the pattern from the inner literal
-// on, into the forward DFA of the reverse-inner strategy.
-func (d *dfaSet) addRest(tree *syntax.Regexp) error {
-	prog, err := nfa.Compile(tree, nfa.Options{})
-	if err != nil {
-		return err
-	}
-	d.rest = &setSim{prog: prog}
-	return nil
-}
-
 // tinyDFA returns a copy of the executor's DFAs with a cache so small
 // that searches give up often, built on first use, for tests of the
 // fallback after cache exhaustion.
@@ -156,12 +188,12 @@ func (x *executor) tinyDFA() *dfaSet {
 		if d == nil {
 			return
 		}
-		tiny := &dfaSet{before: d.before, slot: 1}
-		giveUp := func(s *setSim) *setSim {
-			if s == nil {
+		tiny := &dfaSet{before: d.before, fast: d.fast, tiny: true}
+		giveUp := func(e *dfaEngine) *dfaEngine {
+			if e == nil {
 				return nil
 			}
-			return &setSim{prog: s.prog, giveUpAfter: 8}
+			return newDFAEngine(e.prog, true)
 		}
 		tiny.fwd = giveUp(d.fwd)
 		tiny.rest = giveUp(d.rest)
@@ -173,18 +205,60 @@ func (x *executor) tinyDFA() *dfaSet {
 	return x.tiny
 }
 
-// cache returns the cache of DFA i (0 forward, 1+kind reverse) of d.
-func (d *dfaSet) cache(c *searchCache, i int, s *setSim) *simCache {
-	p := &c.dfa.sim[d.slot][i]
-	if *p == nil {
-		*p = newSimCache(s.prog)
+// slot returns where the caches of d live in a dfaCaches.
+func (d *dfaSet) slot() int {
+	if d.tiny {
+		return 1
 	}
-	return *p
+	return 0
+}
+
+// scan runs DFA i of d (0 forward, 1+kind reverse, 1+numReverseKinds
+// rest) over in, forward or in reverse, and reports the result and the
+// part of the haystack the scan read.
+func (d *dfaSet) scan(c *searchCache, i int, e *dfaEngine, in *nfa.Input, reverse bool, mode dfaMode) (pos int, r dfaResult, lo, hi int) {
+	if e.sim != nil {
+		p := &c.dfa.sim[d.slot()][i]
+		if *p == nil {
+			*p = newSimCache(e.prog)
+		}
+		if reverse {
+			pos, r, lo = e.sim.reverse(*p, in)
+			return pos, r, lo, in.End
+		}
+		pos, r, hi = e.sim.forward(*p, in, mode)
+		return pos, r, in.Start, hi
+	}
+	p := &c.dfa.lazy[d.slot()][i]
+	if *p == nil {
+		*p = e.lazy.NewCache()
+	}
+	var res dfa.Result
+	if reverse {
+		pos, res = e.lazy.Reverse(*p, in)
+	} else {
+		pos, res = e.lazy.Forward(*p, in, lazyModes[mode])
+	}
+	lo, hi = (*p).Scanned()
+	switch res {
+	case dfa.Match:
+		return pos, dfaMatch, lo, hi
+	case dfa.NoMatch:
+		return pos, dfaNoMatch, lo, hi
+	}
+	return pos, dfaFail, lo, hi
+}
+
+// lazyModes maps dfaMode to the modes of internal/dfa.
+var lazyModes = [...]dfa.Mode{
+	dfaLeftmostFirst:   dfa.LeftmostFirst,
+	dfaEarliest:        dfa.Earliest,
+	dfaAnchoredLongest: dfa.AnchoredLongest,
 }
 
 // forward runs the forward DFA over in.
 func (d *dfaSet) forward(c *searchCache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
-	e, r, _ := d.fwd.forward(d.cache(c, 0, d.fwd), in, mode)
+	e, r, _, _ := d.scan(c, 0, d.fwd, in, false, mode)
 	return e, r
 }
 
@@ -192,8 +266,8 @@ func (d *dfaSet) forward(c *searchCache, in *nfa.Input, mode dfaMode) (int, dfaR
 // inner literal on (reverse-inner strategy) in earliest mode, and reports
 // how far it read.
 func (d *dfaSet) forwardRest(c *searchCache, in *nfa.Input) (dfaResult, int) {
-	_, r, high := d.rest.forward(d.cache(c, 1+numReverseKinds, d.rest), in, dfaEarliest)
-	return r, high
+	_, r, _, hi := d.scan(c, 1+numReverseKinds, d.rest, in, false, dfaEarliest)
+	return r, hi
 }
 
 // reverse runs the reverse DFA of the given kind back from in.End and
@@ -203,17 +277,20 @@ func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (st
 	if kind == dfaBefore {
 		kind = d.before
 	}
-	sim := d.rev[kind]
-	return sim.reverse(d.cache(c, 1+int(kind), sim), in)
+	start, r, low, _ = d.scan(c, 1+int(kind), d.rev[kind], in, true, dfaLeftmostFirst)
+	return start, r, low
 }
 
 // memory returns the bytes the DFA caches hold.
 func (dc *dfaCaches) memory() int {
 	n := 0
-	for _, set := range dc.sim {
-		for _, c := range set {
-			if c != nil {
+	for i := range dc.sim {
+		for j := range dc.sim[i] {
+			if c := dc.sim[i][j]; c != nil {
 				n += c.memory()
+			}
+			if c := dc.lazy[i][j]; c != nil {
+				n += c.Memory()
 			}
 		}
 	}
@@ -223,9 +300,12 @@ func (dc *dfaCaches) memory() int {
 // count returns the number of DFA caches in use.
 func (dc *dfaCaches) count() int {
 	n := 0
-	for _, set := range dc.sim {
-		for _, c := range set {
-			if c != nil {
+	for i := range dc.sim {
+		for j := range dc.sim[i] {
+			if dc.sim[i][j] != nil {
+				n++
+			}
+			if dc.lazy[i][j] != nil {
 				n++
 			}
 		}
