@@ -169,9 +169,11 @@ func (c *Cache) scratchBytes() int {
 func (c *Cache) Clears() int { return c.totalClears }
 
 // Scanned returns the part [lo, hi) of the haystack whose bytes the last
-// search read: the strategies that start many scans use it to bound their
-// total work. Bytes read only to evaluate an assertion at the edge of the
-// search range are not included.
+// search read, including the byte on which it stopped: the strategies
+// that start many scans use it to bound their total work. Not included
+// are the bytes read only to evaluate an assertion just outside the
+// search range, and the up to three bytes the final UTF-8 check may look
+// at to complete the character where the scan stopped.
 func (c *Cache) Scanned() (lo, hi int) { return c.lastLo, c.lastHi }
 
 // lookup returns the ID of the state with the given key, if built.

@@ -211,6 +211,7 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 			if next&matchBit != 0 {
 				last = pos
 				if mode == Earliest {
+					c.lastHi = pos + 1
 					return d.forwardDone(c, in, last, pos)
 				}
 				next &^= matchBit
@@ -231,6 +232,7 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 		if d.readsInvalid(c, s, int(classes[h[pos]])) {
 			hi++
 		}
+		c.lastHi = pos + 1
 		return d.forwardDone(c, in, last, hi)
 	}
 
@@ -250,6 +252,7 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 	if next&matchBit != 0 {
 		last = end
 	}
+	c.lastHi = end
 	return d.forwardDone(c, in, last, end)
 }
 
@@ -264,7 +267,6 @@ func (d *DFA) forwardDone(c *Cache, in *nfa.Input, last, hi int) (int, Result) {
 	for i := 0; i < utf8.UTFMax-1 && hi < in.End && !utf8.RuneStart(h[hi]); i++ {
 		hi++
 	}
-	c.lastHi = hi
 	if !utf8.Valid(h[in.Start:hi]) {
 		return -1, Quit
 	}
@@ -328,6 +330,7 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 		if d.readsInvalid(c, s, int(classes[h[pos-1]])) {
 			lo--
 		}
+		c.lastLo = pos - 1
 		return d.reverseDone(c, in, last, lo)
 	}
 
@@ -345,6 +348,7 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 	if next&matchBit != 0 {
 		last = start
 	}
+	c.lastLo = start
 	return d.reverseDone(c, in, last, start)
 }
 
@@ -358,7 +362,6 @@ func (d *DFA) reverseDone(c *Cache, in *nfa.Input, last, lo int) (int, Result) {
 	for i := 0; i < utf8.UTFMax-1 && lo > in.Start && lo < in.End && !utf8.RuneStart(h[lo]); i++ {
 		lo--
 	}
-	c.lastLo = lo
 	if !utf8.Valid(h[lo:in.End]) {
 		return -1, Quit
 	}
