@@ -196,30 +196,41 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 	trans := c.trans
 	last := -1
 	pos, end := in.Start, in.End
+	hay := h[:end] // lets the compiler drop the bounds check on hay[pos]
 	dead := false
-	for pos < end {
-		cls := int(classes[h[pos]])
-		next := trans[int(s)+cls]
-		if isSpecial(next) {
-			if next == unknownID {
-				if next, ok = d.transition(c, s, cls, pos); !ok {
-					c.lastHi = pos
-					return -1, GaveUp
-				}
-				trans = c.trans
-			}
-			if next&matchBit != 0 {
-				last = pos
-				if mode == Earliest {
-					c.lastHi = pos + 1
-					return d.forwardDone(c, in, last, pos)
-				}
-				next &^= matchBit
-			}
-			if next == deadID {
-				dead = true
+	for pos < len(hay) {
+		// The hot loop: one lookup per byte until something needs
+		// attention.
+		var next int32
+		for pos < len(hay) {
+			next = trans[int(s)+int(classes[hay[pos]])]
+			if isSpecial(next) {
 				break
 			}
+			s = next
+			pos++
+		}
+		if pos == len(hay) {
+			break
+		}
+		if next == unknownID {
+			if next, ok = d.transition(c, s, int(classes[hay[pos]]), pos); !ok {
+				c.lastHi = pos
+				return -1, GaveUp
+			}
+			trans = c.trans
+		}
+		if next&matchBit != 0 {
+			last = pos
+			if mode == Earliest {
+				c.lastHi = pos + 1
+				return d.forwardDone(c, in, last, pos)
+			}
+			next &^= matchBit
+		}
+		if next == deadID {
+			dead = true
+			break
 		}
 		s = next
 		pos++
@@ -301,26 +312,35 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 	trans := c.trans
 	last := -1
 	pos, start := in.End, in.Start
+	hay := h[:in.End]
 	dead := false
 	for pos > start {
-		cls := int(classes[h[pos-1]])
-		next := trans[int(s)+cls]
-		if isSpecial(next) {
-			if next == unknownID {
-				if next, ok = d.transition(c, s, cls, pos); !ok {
-					c.lastLo = pos
-					return -1, GaveUp
-				}
-				trans = c.trans
-			}
-			if next&matchBit != 0 {
-				last = pos
-				next &^= matchBit
-			}
-			if next == deadID {
-				dead = true
+		var next int32
+		for pos > start {
+			next = trans[int(s)+int(classes[hay[pos-1]])]
+			if isSpecial(next) {
 				break
 			}
+			s = next
+			pos--
+		}
+		if pos == start {
+			break
+		}
+		if next == unknownID {
+			if next, ok = d.transition(c, s, int(classes[hay[pos-1]]), pos); !ok {
+				c.lastLo = pos
+				return -1, GaveUp
+			}
+			trans = c.trans
+		}
+		if next&matchBit != 0 {
+			last = pos
+			next &^= matchBit
+		}
+		if next == deadID {
+			dead = true
+			break
 		}
 		s = next
 		pos--
