@@ -224,10 +224,15 @@ func (d *dfaSet) scan(c *searchCache, i int, e *dfaEngine, in *nfa.Input, revers
 		}
 		if reverse {
 			pos, r, lo = e.sim.reverse(*p, in)
-			return pos, r, lo, in.End
+			hi = in.End
+		} else {
+			pos, r, hi = e.sim.forward(*p, in, mode)
+			lo = in.Start
 		}
-		pos, r, hi = e.sim.forward(*p, in, mode)
-		return pos, r, in.Start, hi
+		if r == dfaFail && e.sim.giveUpAfter > 0 {
+			c.call.dfaGaveUp = true
+		}
+		return pos, r, lo, hi
 	}
 	p := &c.dfa.lazy[d.slot()][i]
 	if *p == nil {
@@ -245,6 +250,8 @@ func (d *dfaSet) scan(c *searchCache, i int, e *dfaEngine, in *nfa.Input, revers
 		return pos, dfaMatch, lo, hi
 	case dfa.NoMatch:
 		return pos, dfaNoMatch, lo, hi
+	case dfa.GaveUp:
+		c.call.dfaGaveUp = true
 	}
 	return pos, dfaFail, lo, hi
 }

@@ -305,6 +305,10 @@ type callState struct {
 	// forced is set when a test forces a strategy: the DFAs then run
 	// even while they are only simulated.
 	forced bool
+
+	// dfaGaveUp is set once a DFA scan gave up (its cache thrashed):
+	// the rest of the call runs on the NFA engines.
+	dfaGaveUp bool
 }
 
 // forcedStrategy maps the values of engine that force a strategy to
@@ -378,6 +382,11 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		d = x.forcedDFA()
 	case engineDFAGiveUp:
 		d = x.tinyDFA()
+	}
+	if c.call.dfaGaveUp {
+		// The DFA's cache thrashed on this text: the searches that
+		// follow would rebuild states only to give up again.
+		d = nil
 	}
 	c.call.forced = force != engineAuto
 	kind := x.chooseStrategy(force)
