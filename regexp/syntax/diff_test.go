@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand"
+	"regexp"
 	stdsyntax "regexp/syntax"
 	"slices"
 	"strings"
@@ -77,24 +78,25 @@ func fromStd(s *stdsyntax.Regexp) *Regexp {
 	return re
 }
 
-// checkAgainstStd compares Parse with the standard library on one pattern.
-func checkAgainstStd(t *testing.T, pattern string, flags Flags, name string) {
+// checkAgainstStd compares Parse with the standard library on one pattern,
+// and returns the tree when both parse it.
+func checkAgainstStd(t *testing.T, pattern string, flags Flags, name string) *Regexp {
 	t.Helper()
 	want, wantErr := stdsyntax.Parse(pattern, stdsyntax.Flags(flags))
 	got, gotErr := Parse(pattern, flags)
 	switch {
 	case wantErr != nil && gotErr == nil:
 		t.Errorf("%s: Parse(%q) succeeded, standard library fails with %v", name, pattern, wantErr)
-		return
+		return nil
 	case wantErr == nil && gotErr != nil:
 		t.Errorf("%s: Parse(%q) = %v, standard library succeeds", name, pattern, gotErr)
-		return
+		return nil
 	case wantErr != nil:
 		if gotErr.Error() != wantErr.Error() {
 			t.Errorf("%s: Parse(%q) error\n got  %v\n want %v", name, pattern, gotErr, wantErr)
 		}
 		checkErrorSpan(t, pattern, gotErr)
-		return
+		return nil
 	}
 	if !got.Equal(fromStd(want)) {
 		t.Errorf("%s: Parse(%q) tree differs\n got  %s\n want %s", name, pattern, dump(got), want)
@@ -105,6 +107,16 @@ func checkAgainstStd(t *testing.T, pattern string, flags Flags, name string) {
 	}
 	checkSpans(t, pattern, got)
 	checkRoundTrip(t, pattern, flags, name, got)
+	return got
+}
+
+// checkBothRoundTrips compares Parse with the standard library on one
+// pattern and checks the round trip of its simplified tree too.
+func checkBothRoundTrips(t *testing.T, pattern string, flags Flags, name string) {
+	t.Helper()
+	if re := checkAgainstStd(t, pattern, flags, name); re != nil {
+		checkSimplifiedRoundTrip(t, pattern, flags, name, re.Simplify())
+	}
 }
 
 // checkErrorSpan checks that err is an *Error whose span lies in pattern.
@@ -141,11 +153,25 @@ func checkSpans(t *testing.T, pattern string, re *Regexp) {
 	walk(re, Span{0, len(pattern)})
 }
 
+// stringFlags returns the flags String's output for a tree parsed with
+// flags is meant to be parsed with: with Perl syntax, the inline flags i
+// and U start cleared, as for a pattern given to regexp.Compile, because
+// the output says (?i:...) and *? itself. (The trees of (?-i)abc under
+// FoldCase and of abc without it are identical, so no output could read
+// back right under both.) m and s need no clearing: the output marks every
+// node whose reading depends on them.
+func stringFlags(flags Flags) Flags {
+	if flags&PerlX != 0 {
+		return flags &^ (FoldCase | NonGreedy)
+	}
+	return flags
+}
+
 // checkRoundTrip checks that re.String() parses back to an equal tree.
 func checkRoundTrip(t *testing.T, pattern string, flags Flags, name string, re *Regexp) {
 	t.Helper()
 	s := re.String()
-	back, err := Parse(s, flags)
+	back, err := Parse(s, stringFlags(flags))
 	if err != nil {
 		t.Errorf("%s: Parse(%q).String() = %q, which fails to parse: %v", name, pattern, s, err)
 		return
@@ -153,6 +179,94 @@ func checkRoundTrip(t *testing.T, pattern string, flags Flags, name string, re *
 	if !back.Equal(re) && !equalButUnclosedFold(back, re) {
 		t.Errorf("%s: Parse(%q).String() = %q, which parses to\n %s\nnot\n %s", name, pattern, s, dump(back), dump(re))
 	}
+}
+
+// checkSimplifiedRoundTrip checks that the String of a simplified tree
+// means the same as the tree. Simplify builds what no pattern can write,
+// so the check is structural where it can be: the output parses, and
+// simplifying what it parses to gives the same tree once both are
+// [merged], which changes no match: the two literals a of a{2} parse as
+// one, and the copies of the group in (x){2} keep its index where a
+// pattern numbers them anew. Where factoring finds more to merge in the
+// output than in the pattern (k|k{2} simplifies to k|kk, which parses as
+// k(?:|k)), the shapes differ, and the output must match exactly where the
+// pattern matches instead (see [checkSameMatches]).
+//
+// Without Perl syntax there is no (?:...) for the operand of (?:aa)*, which
+// Simplify makes of a{2}*; such output needs PerlX to read back (see
+// [repeatsGroup]).
+func checkSimplifiedRoundTrip(t *testing.T, pattern string, flags Flags, name string, simple *Regexp) {
+	t.Helper()
+	s := simple.String()
+	readFlags := stringFlags(flags)
+	back, err := Parse(s, readFlags)
+	if err != nil && flags&PerlX == 0 && repeatsGroup(simple) {
+		readFlags = flags | PerlX
+		back, err = Parse(s, readFlags)
+	}
+	if err != nil {
+		t.Errorf("%s: Parse(%q).Simplify().String() = %q, which fails to parse: %v", name, pattern, s, err)
+		return
+	}
+	got, want := merged(back.Simplify()), merged(simple)
+	if got.Equal(want) || equalButUnclosedFold(got, want) {
+		return
+	}
+	if !checkSameMatches(t, pattern, flags, s, readFlags) {
+		t.Errorf("%s: Parse(%q).Simplify().String() = %q, which parses and simplifies to\n %s\nnot\n %s",
+			name, pattern, s, dump(got), dump(want))
+	}
+}
+
+// matchInputs are the subjects checkSameMatches tries: the characters of
+// patternPieces that letters, classes and case folding care about.
+var matchInputs = func() []string {
+	alphabet := []string{"a", "b", "c", "A", "k", "K", "\u212a", "s", "ſ", "0", "9", "é", "世", "\n", " ", "\xff", "{", "-"}
+	rng := rand.New(rand.NewSource(3))
+	inputs := []string{""}
+	for range 200 {
+		var b strings.Builder
+		for k := rng.Intn(9); k > 0; k-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	return inputs
+}()
+
+// checkSameMatches reports whether output, read with readFlags, matches
+// the same spans of matchInputs as pattern does with flags, by the
+// standard library's regexp. Each side is parsed with the standard
+// library's parser and handed to regexp as its String, which keeps the
+// meaning (its known flaws only change shapes) when read with Perl flags.
+// It reports failures to parse or compile as errors.
+func checkSameMatches(t *testing.T, pattern string, flags Flags, output string, readFlags Flags) bool {
+	t.Helper()
+	compile := func(p string, f Flags) *regexp.Regexp {
+		tree, err := stdsyntax.Parse(p, stdsyntax.Flags(f))
+		if err != nil {
+			t.Errorf("standard library: syntax.Parse(%q, %#x): %v", p, f, err)
+			return nil
+		}
+		re, err := regexp.Compile(tree.String())
+		if err != nil {
+			t.Errorf("standard library: regexp.Compile(%q): %v", tree.String(), err)
+			return nil
+		}
+		return re
+	}
+	want, got := compile(pattern, flags), compile(output, readFlags)
+	if want == nil || got == nil {
+		return false
+	}
+	for _, in := range matchInputs {
+		if !slices.EqualFunc(want.FindAllStringIndex(in, -1), got.FindAllStringIndex(in, -1), slices.Equal) {
+			t.Logf("on %q: %q matches %v, %q matches %v", in, pattern, want.FindAllStringIndex(in, -1),
+				output, got.FindAllStringIndex(in, -1))
+			return false
+		}
+	}
+	return true
 }
 
 // equalButUnclosedFold reports whether x and y differ only in the FoldCase
@@ -200,7 +314,7 @@ var limitPatterns = []string{
 func TestParseMatchesStdTricky(t *testing.T) {
 	for _, fs := range flagSets {
 		for _, pattern := range trickyPatterns {
-			checkAgainstStd(t, pattern, fs.flags, fs.name)
+			checkBothRoundTrips(t, pattern, fs.flags, fs.name)
 		}
 	}
 }
@@ -208,7 +322,8 @@ func TestParseMatchesStdTricky(t *testing.T) {
 // TestParseMatchesStdLimits runs the large patterns under the flag sets
 // without case folding: folding a large class rune by rune (as the standard
 // library does too) makes each of them take seconds, and folding does not
-// change where the limits fall.
+// change where the limits fall. Their simplified trees are not printed:
+// (.{3000}){1000} simplifies to a pattern of three million characters.
 func TestParseMatchesStdLimits(t *testing.T) {
 	for _, fs := range flagSets {
 		if fs.flags&FoldCase != 0 {
@@ -249,7 +364,7 @@ func TestParseMatchesStdRandom(t *testing.T) {
 	for i := 0; i < count; i++ {
 		pattern := randomPattern(rng, 12)
 		for _, fs := range flagSets {
-			checkAgainstStd(t, pattern, fs.flags, fs.name)
+			checkBothRoundTrips(t, pattern, fs.flags, fs.name)
 		}
 		if t.Failed() && i > 50 {
 			return // one broken rule repeats thousands of times

@@ -6,30 +6,50 @@ import (
 	"unicode"
 )
 
-// String returns a pattern for the tree: parsing it with the flags re was
-// parsed under gives a tree [Regexp.Equal] to re.
+// String returns a pattern for the tree, written the way the standard
+// library's regexp/syntax writes it wherever that pattern reads back as
+// the same tree: [^x-z] for negated classes, (?i:ABC) around
+// case-insensitive literals, (?s:.) and (?m:^) where a flag changes what
+// an operator means, and no flags where none are needed.
 //
-// With Perl syntax the pattern starts with (?-imsU), so that flags given to
-// Parse cannot change its reading, and every node that depends on a flag
-// says so itself: (?i:k), (?s:.), (?m:^). Without Perl syntax there are no
-// flag groups; the flags are the same everywhere in the tree, and String
-// writes case-insensitive single characters as classes where needed.
+// Parsing the result gives a tree [Regexp.Equal] to re. For a tree parsed
+// with Perl syntax, the result is meant to be parsed with the same flags
+// minus [FoldCase] and [NonGreedy], as a pattern given to regexp.Compile
+// is: case-insensitive parts say (?i:...) and non-greedy operators end in
+// ?, as the pattern text itself would. The meaning of ^, $ and . never
+// depends on the flags it is parsed with, because every node whose reading
+// depends on them says which reading it wants, as in (?-s:.) or (?-m:$).
+// Without Perl syntax there are no flag groups: the result is meant to be
+// parsed with exactly the flags re was parsed with.
+//
+// A tree returned by [Regexp.Simplify] prints as a pattern with the same
+// meaning; it may parse to a different shape, since the parser merges
+// what Simplify keeps apart (x{2} is two literals x, which parse as one).
 func (re *Regexp) String() string {
 	if re.Op == OpLiteral && re.Flags&Literal != 0 {
 		// Parsed with the Literal flag: the pattern is the text itself.
 		return string(re.Rune)
 	}
-	pr := printer{
-		perl:   anyNode(re, func(n *Regexp) bool { return n.Flags&PerlX != 0 }),
-		closed: make(map[string]bool),
+	pr := &printer{
+		perl:    anyNode(re, func(n *Regexp) bool { return n.Flags&PerlX != 0 }),
+		needs:   make(map[*Regexp]flagNeed),
+		closed:  make(map[string]bool),
+		classes: make(map[string]string),
 	}
 	if !pr.perl {
 		pr.global, pr.knowGlobal = globalFlags(re)
-	} else {
-		pr.b.WriteString("(?-imsU)")
+		pr.perlGroups = repeatsGroup(re)
+		// Under global folding every literal with case folds; lacking
+		// literals, folding is taken to be off, which pieces written for
+		// it survive either way unless other branches factor with them.
+		if pr.knowGlobal {
+			pr.foldOff = pr.global&FoldCase == 0
+		} else {
+			pr.foldOff = anyNode(re, func(n *Regexp) bool { return casedLiteral(n, false) }) ||
+				!anyNode(re, func(n *Regexp) bool { return casedLiteral(n, true) })
+		}
 	}
-	pr.alternative(re)
-	return pr.b.String()
+	return pr.top(re)
 }
 
 // anyNode reports whether f holds for some node of re.
@@ -45,11 +65,45 @@ func anyNode(re *Regexp, f func(*Regexp) bool) bool {
 	return false
 }
 
+// repeatsGroup reports whether re repeats a concatenation, an alternation
+// or an empty match, which only Perl syntax can write without a capture:
+// Simplify makes a{2}* into a star of aa. Written with (?:...), the
+// pattern needs PerlX to read back.
+func repeatsGroup(re *Regexp) bool {
+	return anyNode(re, func(n *Regexp) bool {
+		switch n.Op {
+		case OpStar, OpPlus, OpQuest, OpRepeat:
+			op := n.Sub[0].Op
+			return op == OpConcat || op == OpAlternate || op == OpEmptyMatch
+		}
+		return false
+	})
+}
+
+// casedLiteral reports whether re is a literal with a rune that has case
+// and whose folding is fold. With global folding every such literal folds.
+func casedLiteral(re *Regexp, fold bool) bool {
+	if re.Op != OpLiteral || (re.Flags&FoldCase != 0) != fold {
+		return false
+	}
+	for _, r := range re.Rune {
+		if unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
 // globalFlags recovers the parse flags of a tree parsed without Perl
-// syntax, where they never change, from a node whose flags are exactly
-// them: any node but a literal.
+// syntax, where they never change, from a node that records them: not a
+// literal, whose FoldCase the parser sets by the literal's own form, nor a
+// class, which merging literals leaves with the first one's flags, nor a
+// concatenation, alternation or empty match, which Simplify builds
+// without flags.
 func globalFlags(re *Regexp) (Flags, bool) {
-	if re.Op != OpLiteral {
+	switch re.Op {
+	case OpLiteral, OpCharClass, OpConcat, OpAlternate, OpEmptyMatch, OpNoMatch:
+	default:
 		return re.Flags, true
 	}
 	for _, sub := range re.Sub {
@@ -60,292 +114,775 @@ func globalFlags(re *Regexp) (Flags, bool) {
 	return 0, false
 }
 
+// A printer holds what String learns about a tree while writing it.
 type printer struct {
-	b          strings.Builder
 	perl       bool  // Perl syntax: (?:...) and flag groups are available
 	global     Flags // without Perl syntax: the parse flags, if knowGlobal
 	knowGlobal bool
-	closed     map[string]bool // memo for closedUnderFolding
+	perlGroups bool                 // without Perl syntax: (?:...) is needed anyway
+	foldOff    bool                 // without Perl syntax: folding is known not to be global
+	needs      map[*Regexp]flagNeed // memo for need
+	closed     map[string]bool      // memo for closedUnderFolding, by classKey
+	classes    map[string]string    // memo for classText, by classKey
 }
 
-// alternative writes re where a whole alternation may stand.
-func (pr *printer) alternative(re *Regexp) {
-	if !pr.perl && re.Op == OpConcat && len(re.Sub) >= 2 {
-		// Without (?:...), the concatenations factoring builds out of an
-		// alternation (ab|ac is a followed by [bc]) are written as an
-		// alternation again; parsing factors it the same way.
-		last := re.Sub[len(re.Sub)-1]
-		head := &Regexp{Op: OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]}
-		if len(head.Sub) == 1 {
-			head = head.Sub[0]
-		}
-		switch last.Op {
-		case OpAlternate:
-			for i, branch := range last.Sub {
-				if i > 0 {
-					pr.b.WriteByte('|')
-				}
-				pr.alternative(&Regexp{Op: OpConcat, Flags: re.Flags, Sub: []*Regexp{head, branch}})
-			}
-			return
-		case OpEmptyMatch, OpConcat:
-			pr.refactorable(re)
-			return
-		}
+// top writes the whole pattern, inside one flag group if the tree needs a
+// flag set, or m or s cleared, everywhere.
+func (pr *printer) top(re *Regexp) string {
+	text := pr.alternation(re)
+	n := pr.need(re)
+	on, off := n.must, n.cant&^flagI
+	if on == 0 && off == 0 {
+		return text
 	}
-	if re.Op == OpAlternate {
+	return flagGroup(on, off, text)
+}
+
+// Printing with Perl syntax decides where flag groups go in two steps:
+// need reports which inline flags each node must have set (must) or
+// cleared (cant) to read back as itself, and a concatenation or
+// alternation whose parts disagree groups consecutive parts that agree
+// into runs, each written inside its own (?flags:...). The flags a part
+// must have cleared are left to the enclosing groups; at the top, m and s
+// are cleared explicitly and i is off already.
+
+// flagSet is a set of the inline flags i, m and s.
+type flagSet uint8
+
+const (
+	flagI flagSet = 1 << iota // case-insensitive: (?i)
+	flagM                     // multi-line ^ and $: (?m)
+	flagS                     // dot matches newline: (?s)
+)
+
+// A flagNeed records what the flags around a node must be for it to read
+// back as itself.
+type flagNeed struct {
+	must, cant flagSet
+	split      bool // the node's parts disagree and it sets their flags itself
+}
+
+// flagGroup returns text inside a group setting on and clearing off.
+func flagGroup(on, off flagSet, text string) string {
+	var b strings.Builder
+	b.WriteString("(?")
+	writeFlagLetters(&b, on)
+	if off != 0 {
+		b.WriteByte('-')
+		writeFlagLetters(&b, off)
+	}
+	b.WriteByte(':')
+	b.WriteString(text)
+	b.WriteByte(')')
+	return b.String()
+}
+
+func writeFlagLetters(b *strings.Builder, f flagSet) {
+	if f&flagI != 0 {
+		b.WriteByte('i')
+	}
+	if f&flagM != 0 {
+		b.WriteByte('m')
+	}
+	if f&flagS != 0 {
+		b.WriteByte('s')
+	}
+}
+
+// need returns the flags re needs around it. Without Perl syntax nothing
+// is needed, since no flag can be set inside a pattern.
+func (pr *printer) need(re *Regexp) flagNeed {
+	if !pr.perl {
+		return flagNeed{}
+	}
+	if n, ok := pr.needs[re]; ok {
+		return n
+	}
+	var n flagNeed
+	switch re.Op {
+	case OpLiteral:
+		// Equal compares FoldCase even on a literal with no case, such as
+		// (?i)1, so every literal says whether it folds.
+		if re.Flags&FoldCase != 0 {
+			n.must = flagI
+		} else {
+			n.cant = flagI
+		}
+	case OpCharClass:
+		// Parsing a class under (?i) marks it case-insensitive and adds
+		// the fold orbits of its runes, so only a folded class that
+		// already holds them may be written there. A small one is
+		// written as literals that set their own flags (see
+		// branchPieces).
+		if pr.foldedClass(re) && !isSmallClass(re) {
+			n.must = flagI
+		} else {
+			n.cant = flagI
+		}
+	case OpAnyCharNotNL:
+		n.cant = flagS
+	case OpAnyChar:
+		n.must = flagS
+	case OpBeginLine, OpEndLine:
+		n.must = flagM
+	case OpEndText:
+		if re.Flags&WasDollar != 0 {
+			n.cant = flagM
+		}
+	case OpCapture, OpStar, OpPlus, OpQuest, OpRepeat:
+		n = pr.need(re.Sub[0])
+	case OpConcat:
+		n, _ = pr.runs(pr.unitNeeds(pr.units(re.Sub)))
+	case OpAlternate:
+		needs := make([]flagNeed, len(re.Sub))
 		for i, sub := range re.Sub {
-			if i > 0 {
-				pr.b.WriteByte('|')
-			}
-			pr.alternative(sub)
+			needs[i] = pr.need(sub)
+		}
+		n, _ = pr.runs(needs)
+	}
+	pr.needs[re] = n
+	return n
+}
+
+// A run is a stretch parts[start:end] of consecutive parts that agree on
+// their flags; must is what they need set.
+type run struct {
+	start, end int
+	must       flagSet
+}
+
+// runs combines the needs of consecutive parts. When they agree it
+// returns their union and a single run; otherwise it splits them into runs
+// that agree and returns only what they all need cleared.
+func (pr *printer) runs(parts []flagNeed) (flagNeed, []run) {
+	var out []run
+	cur := run{}
+	var curCant, allCant flagSet
+	split := false
+	for i, p := range parts {
+		if cur.must&p.cant != 0 || p.must&curCant != 0 {
+			cur.end = i
+			out = append(out, cur)
+			cur = run{start: i}
+			curCant = 0
+			split = true
+		}
+		cur.must |= p.must
+		curCant |= p.cant
+		allCant |= p.cant
+	}
+	cur.end = len(parts)
+	out = append(out, cur)
+	if !split {
+		return flagNeed{must: cur.must, cant: curCant}, out
+	}
+	return flagNeed{cant: allCant, split: true}, out
+}
+
+// writeRuns joins the texts of parts with sep, wrapping each run that
+// needs flags set in a flag group. Parts at either end of a run that need
+// nothing stay outside its group. bare, if not nil, gives for each part a
+// text without its own (?:...), used when the part alone fills a group.
+func writeRuns(b *strings.Builder, texts, bare []string, needs []flagNeed, runs []run, split bool, sep string) {
+	write := func(i int, s string) {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	if !split {
+		for i, t := range texts {
+			write(i, t)
 		}
 		return
 	}
-	pr.concatenation(re)
-}
-
-// refactorable writes a concatenation that factoring built, and that
-// parsing would otherwise flatten, as two alternatives that factor back
-// into it: the last single-character piece is split in two (a then .[bc]
-// is written a.b|a.c), and a final empty match comes from two equal
-// alternatives (a then b and an empty match is ab|ab).
-func (pr *printer) refactorable(re *Regexp) {
-	left, right := pr.halves(re)
-	pr.b.WriteString(left + "|" + right)
-}
-
-// halves returns two patterns whose alternation factors into re.
-func (pr *printer) halves(re *Regexp) (string, string) {
-	sub := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
-	switch re.Op {
-	case OpConcat:
-		for _, s := range re.Sub[:len(re.Sub)-1] {
-			if s.Op == OpConcat {
-				l, _ := sub.halves(s)
-				sub.b.WriteString(l)
-				continue
-			}
-			sub.concatenation(s)
+	for _, r := range runs {
+		first, last := r.start, r.end-1
+		for first <= last && needs[first].must == 0 {
+			first++
 		}
-		l, r := sub.halves(re.Sub[len(re.Sub)-1])
-		head := sub.b.String()
-		return head + l, head + r
-	case OpEmptyMatch:
-		return "", ""
-	case OpAnyChar:
-		return pr.perlString("(?-s:.)", "."), `\n`
-	case OpAnyCharNotNL:
-		return `[\x00-\t]`, `[\x0b-\x{10FFFF}]`
-	case OpCharClass:
-		if re.Flags&FoldCase != 0 && len(re.Rune) > 0 {
-			// Halves of a case-folded class must be closed under folding:
-			// take the first rune's orbit and the whole class.
-			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
-			a.literal(&Regexp{Op: OpLiteral, Flags: re.Flags, Rune: []rune{minFoldRune(re.Rune[0])}})
-			sub.class(re)
-			return a.b.String(), sub.b.String()
+		for last >= first && needs[last].must == 0 {
+			last--
 		}
-		if n := len(re.Rune); n >= 4 || n == 2 && re.Rune[0] < re.Rune[1] {
-			var lo, hi []rune
-			if n >= 4 {
-				lo, hi = re.Rune[:n/4*2], re.Rune[n/4*2:]
+		for i := r.start; i < first; i++ {
+			write(i, texts[i])
+		}
+		if first <= last {
+			var inner string
+			if first == last && bare != nil && bare[first] != "" {
+				inner = bare[first]
 			} else {
-				lo = []rune{re.Rune[0], re.Rune[0]}
-				hi = []rune{re.Rune[0] + 1, re.Rune[1]}
+				inner = strings.Join(texts[first:last+1], sep)
 			}
-			a := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
-			a.class(&Regexp{Op: OpCharClass, Flags: re.Flags, Rune: lo})
-			b := printer{perl: pr.perl, global: pr.global, knowGlobal: pr.knowGlobal, closed: pr.closed}
-			b.class(&Regexp{Op: OpCharClass, Flags: re.Flags, Rune: hi})
-			return a.b.String(), b.b.String()
+			if first > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(flagGroup(r.must, 0, inner))
+		}
+		for i := max(last+1, first); i < r.end; i++ {
+			write(i, texts[i])
 		}
 	}
-	sub.concatenation(re)
-	return sub.b.String(), sub.b.String()
 }
 
-// perlString returns perl with Perl syntax and plain otherwise.
-func (pr *printer) perlString(perl, plain string) string {
-	if pr.perl {
-		return perl
-	}
-	return plain
-}
-
-// concatenation writes re where a concatenation may stand.
-func (pr *printer) concatenation(re *Regexp) {
+// alternation writes re where a whole alternation may stand: at the top,
+// inside a group or as a branch.
+func (pr *printer) alternation(re *Regexp) string {
 	switch re.Op {
-	case OpConcat:
-		for i := 0; i < len(re.Sub); i++ {
-			if pr.perl && i+1 < len(re.Sub) && re.Sub[i+1].Op == OpConcat {
-				// Factoring pairs a prefix with a concatenation (a.b|a.c
-				// is a then .[bc]), which parsing would flatten if written
-				// inline; written twice as alternatives it factors again.
-				pr.b.WriteString("(?:")
-				pr.refactorable(&Regexp{Op: OpConcat, Sub: re.Sub[i : i+2]})
-				pr.b.WriteString(")")
-				i++
-				continue
-			}
-			pr.concatenation(sub(re, i))
-		}
-	case OpStar, OpPlus, OpQuest, OpRepeat:
-		pr.repetition(re)
 	case OpAlternate:
-		pr.group(re)
-	case OpEmptyMatch:
-		if pr.perl {
-			pr.b.WriteString("(?:)")
+		texts := make([]string, len(re.Sub))
+		needs := make([]flagNeed, len(re.Sub))
+		for i, sub := range re.Sub {
+			if pieces := pr.branchPieces(sub, false); pieces != nil {
+				texts[i] = strings.Join(pieces, "|")
+			} else {
+				texts[i] = pr.alternation(sub)
+			}
+			needs[i] = pr.need(sub)
 		}
-	case OpLiteral:
-		pr.literal(re)
-	default:
-		pr.atom(re)
-	}
-}
-
-func sub(re *Regexp, i int) *Regexp { return re.Sub[i] }
-
-// group writes re inside a group that captures nothing.
-func (pr *printer) group(re *Regexp) {
-	pr.b.WriteString("(?:")
-	pr.alternative(re)
-	pr.b.WriteString(")")
-}
-
-// atom writes re where a repetition operator may follow.
-func (pr *printer) atom(re *Regexp) {
-	switch re.Op {
-	case OpNoMatch:
-		pr.b.WriteString(`[^\x00-\x{10FFFF}]`)
+		n, runs := pr.runs(needs)
+		var b strings.Builder
+		writeRuns(&b, texts, nil, needs, runs, n.split, "|")
+		return b.String()
+	case OpConcat:
+		if len(re.Sub) == 2 && pr.mustDistribute(re.Sub[1], true) {
+			// A concatenation that factoring built out of an alternation
+			// and that no other syntax gives: written as the alternation.
+			own := pr.unitNeed(unit{nodes: re.Sub, kind: pairUnit}).split
+			return strings.Join(pr.pairAlternatives(re.Sub[0], re.Sub[1], own), "|")
+		}
 	case OpEmptyMatch:
-		pr.group(re)
-	case OpLiteral:
-		if len(re.Rune) == 1 {
-			pr.literal(re)
-		} else {
-			pr.group(re)
+		if !pr.perl {
+			return ""
 		}
 	case OpCharClass:
-		pr.class(re)
-	case OpAnyCharNotNL:
-		switch {
-		case pr.perl:
-			pr.b.WriteString(".")
-		case pr.global&DotNL != 0:
-			pr.b.WriteString(`[^\n]`)
-		default:
-			pr.b.WriteString(".")
+		if !pr.perl && pr.foldOff && pr.foldedClass(re) {
+			if pieces := pr.foldLiterals(re); pieces != nil {
+				return strings.Join(pieces, "|")
+			}
 		}
-	case OpAnyChar:
-		switch {
-		case pr.perl:
-			pr.b.WriteString("(?s:.)")
-		case pr.global&DotNL != 0:
-			pr.b.WriteString(".")
-		default:
-			pr.b.WriteString(`[\x00-\x{10FFFF}]`)
-		}
-	case OpBeginLine:
-		pr.perlOr("(?m:^)", "^")
-	case OpEndLine:
-		pr.perlOr("(?m:$)", "$")
-	case OpBeginText:
-		pr.perlOr(`\A`, "^")
-	case OpEndText:
-		if re.Flags&WasDollar != 0 {
-			pr.b.WriteString("$")
-		} else {
-			pr.perlOr(`\z`, "$")
-		}
-	case OpWordBoundary:
-		pr.b.WriteString(`\b`)
-	case OpNoWordBoundary:
-		pr.b.WriteString(`\B`)
-	case OpCapture:
-		switch {
-		case re.Name != "":
-			pr.b.WriteString("(?P<" + re.Name + ">")
-		default:
-			pr.b.WriteString("(")
-		}
-		pr.alternative(re.Sub[0])
-		pr.b.WriteString(")")
-	case OpStar, OpPlus, OpQuest, OpRepeat:
-		if pr.perl {
-			// Perl syntax rejects a** instead of reading (?:a*)*.
-			pr.b.WriteString("(?:")
-			pr.repetition(re)
-			pr.b.WriteString(")")
-		} else {
-			pr.repetition(re)
-		}
-	case OpConcat, OpAlternate:
-		pr.group(re)
-	default:
-		pr.b.WriteString(`[^\x00-\x{10FFFF}]`)
 	}
+	return pr.sequence(re)
 }
 
-// perlOr writes perl with Perl syntax and plain otherwise.
-func (pr *printer) perlOr(perl, plain string) {
-	if pr.perl {
-		pr.b.WriteString(perl)
-	} else {
-		pr.b.WriteString(plain)
+// Factoring turns an alternation into shapes that written plainly would
+// parse differently: ab|ac becomes a followed by [bc], and a.b|a.c becomes
+// a followed by the concatenation .[bc], which a pattern could only write
+// as a.[bc], flattened. Such a pair of a prefix and a rest is written
+// back as the alternation it came from, with the prefix in front of each
+// alternative of the rest; parsing factors it into the same pair.
+
+// mustDistribute reports whether a rest following a prefix must be
+// written as alternatives. alone says whether prefix and rest are the
+// whole alternative being written, where without Perl syntax an
+// alternation or an empty match following a prefix can be written too.
+func (pr *printer) mustDistribute(rest *Regexp, alone bool) bool {
+	switch rest.Op {
+	case OpConcat:
+		return canSplit(rest)
+	case OpCharClass:
+		// Parsing turns [x] into x and [Aa] into (?i:a).
+		return isFoldPair(rest)
+	case OpAlternate, OpEmptyMatch:
+		return alone && !pr.perl
 	}
+	return false
+}
+
+// branchPieces returns, for a class among the branches of an alternation
+// that parsing would turn into a literal, alternatives that merge back
+// into it, and nil for any other branch. Such classes come from merging
+// single characters: [Aa] from A|a, case-insensitive [Aa] from (?i:A)|a,
+// and [k] from k|(?s)k, two literals k whose flags differ. Written as a
+// class they would become (?i:A) and k. own says whether each alternative
+// must set its own flags.
+func (pr *printer) branchPieces(branch *Regexp, own bool) []string {
+	if branch.Op != OpCharClass {
+		return nil
+	}
+	r := branch.Rune
+	folded := pr.foldedClass(branch)
+	if !pr.perl && folded && pr.foldOff {
+		if pieces := pr.foldLiterals(branch); pieces != nil {
+			return pieces
+		}
+	}
+	if !isSmallClass(branch) {
+		return nil
+	}
+	switch {
+	case folded:
+		// A folding and a plain literal stay apart and merge into a
+		// case-insensitive class, taking the first one's flag.
+		c := minFoldRune(r[0])
+		fold := pr.runeText(c, true)
+		if pr.perl {
+			fold = flagGroup(flagI, 0, fold)
+		}
+		return []string{fold, pr.runeText(c, false)}
+	case isFoldPair(branch):
+		return pr.classPieces(r)
+	case pr.perl:
+		// The same literal twice would factor into one; with flags that
+		// differ but change nothing, they merge into the class. (Without
+		// Perl syntax flags never differ, so no such class is built.)
+		text := pr.runeText(r[0], false)
+		return []string{text, "(?s:" + text + ")"}
+	}
+	return nil
+}
+
+// isSmallClass reports whether parsing would turn the class, written as
+// such, into a literal: it holds one rune, or two that fold to each other.
+func isSmallClass(class *Regexp) bool {
+	r := class.Rune
+	return len(r) == 2 && r[0] == r[1] || isFoldPair(class)
+}
+
+// foldLiterals returns, for a small case-insensitive class without Perl
+// syntax, where folding may be off, the literals that merge into it: one per
+// fold orbit, a folding one first, since the merged class takes the flags
+// of the first. (A|a) with \n makes [\nAa] case-insensitive so.) A class
+// of more runes is left to be written as a class.
+func (pr *printer) foldLiterals(class *Regexp) []string {
+	var folding, plain []string
+	count := 0
+	for i := 0; i+1 < len(class.Rune); i += 2 {
+		for r := class.Rune[i]; r <= class.Rune[i+1]; r++ {
+			if count++; count > 32 {
+				return nil
+			}
+			orbit := foldOrbit(r)
+			switch {
+			case len(orbit) == 1:
+				plain = append(plain, pr.runeText(r, false))
+			case minFoldRune(r) == r:
+				folding = append(folding, pr.runeText(r, true))
+			}
+		}
+	}
+	if len(folding) == 0 || len(folding)+len(plain) < 2 {
+		return nil
+	}
+	return append(folding, plain...)
+}
+
+// canSplit reports whether re can be written as two or more alternatives
+// that factoring merges back into re.
+func canSplit(re *Regexp) bool {
+	switch re.Op {
+	case OpAlternate, OpEmptyMatch, OpAnyChar, OpAnyCharNotNL:
+		return true
+	case OpConcat:
+		// Two copies of one node come from Simplify (x{2} is x twice),
+		// never from factoring: written one after the other they read
+		// best and mean the same.
+		return len(re.Sub) == 2 && re.Sub[0] != re.Sub[1] && canSplit(re.Sub[1])
+	case OpCharClass:
+		return len(re.Rune) > 2 || len(re.Rune) == 2 && re.Rune[0] < re.Rune[1]
+	}
+	return false
+}
+
+// pairAlternatives returns the alternatives that factor into prefix
+// followed by rest. own says whether each must set its own flags.
+func (pr *printer) pairAlternatives(prefix, rest *Regexp, own bool) []string {
+	head := pr.ownText(prefix, own)
+	tails := pr.alternatives(rest, own)
+	// When the rest starts with a literal that would merge with the
+	// prefix (A then A(?:B|[ab]) came from A(?:AB|A[ab])), each tail is
+	// written in a group: one holding several parts keeps its literal
+	// apart, so factoring takes only the prefix in common, as it did.
+	apart := rest.Op == OpConcat && sameFoldLiterals(prefix, rest.Sub[0])
+	for i := range tails {
+		if apart {
+			tails[i] = "(?:" + tails[i] + ")"
+		}
+		tails[i] = head + tails[i]
+	}
+	return tails
+}
+
+// ownText returns re written where a concatenation may stand, inside its
+// own flag group if own says the text must set its flags itself.
+func (pr *printer) ownText(re *Regexp, own bool) string {
+	text := pr.sequence(re)
+	if n := pr.need(re); own && !n.split && n.must != 0 {
+		return flagGroup(n.must, 0, text)
+	}
+	return text
+}
+
+// alternatives returns patterns, none with a top-level |, whose
+// alternation factors into re.
+func (pr *printer) alternatives(re *Regexp, own bool) []string {
+	own = own || pr.need(re).split
+	switch re.Op {
+	case OpAlternate:
+		var out []string
+		for _, branch := range re.Sub {
+			if branch.Op == OpConcat && len(branch.Sub) == 2 && pr.mustDistribute(branch.Sub[1], true) {
+				pairOwn := own || pr.unitNeed(unit{nodes: branch.Sub, kind: pairUnit}).split
+				out = append(out, pr.pairAlternatives(branch.Sub[0], branch.Sub[1], pairOwn)...)
+				continue
+			}
+			if pieces := pr.branchPieces(branch, own); pieces != nil {
+				out = append(out, pieces...)
+				continue
+			}
+			out = append(out, pr.ownText(branch, own))
+		}
+		return out
+	case OpEmptyMatch:
+		// Two empty alternatives: x|x factors into x and an empty match.
+		return []string{"", ""}
+	case OpConcat:
+		if canSplit(re) {
+			return pr.pairAlternatives(re.Sub[0], re.Sub[1], own)
+		}
+	case OpAnyChar:
+		return []string{`[^\n]`, `\n`}
+	case OpAnyCharNotNL:
+		return []string{`[\x00-\t]`, `[\v-\x{10ffff}]`}
+	case OpCharClass:
+		if canSplit(re) {
+			return pr.classAlternatives(re, own)
+		}
+	}
+	return []string{pr.ownText(re, own)}
+}
+
+// classAlternatives splits a class into pieces whose alternation merges
+// back into it.
+func (pr *printer) classAlternatives(re *Regexp, own bool) []string {
+	if pieces := pr.branchPieces(re, own); pieces != nil {
+		return pieces
+	}
+	if pr.foldedClass(re) {
+		// A case-insensitive class must keep its flag: one rune's orbit
+		// and the whole class merge into the class.
+		lit := &Regexp{Op: OpLiteral, Flags: re.Flags, Rune: []rune{minFoldRune(re.Rune[0])}}
+		return []string{pr.ownText(lit, own), pr.ownText(re, own)}
+	}
+	var first, rest []rune
+	if len(re.Rune) > 2 {
+		first, rest = re.Rune[:2], re.Rune[2:]
+	} else {
+		lo, hi := re.Rune[0], re.Rune[1]
+		first, rest = []rune{lo, lo}, []rune{lo + 1, hi}
+	}
+	pieces := append(pr.classPieces(first), pr.classPieces(rest)...)
+	return pieces
+}
+
+// classPieces writes a class of a split as one piece, or as single runes
+// where parsing would turn the class into a case-insensitive literal.
+func (pr *printer) classPieces(runes []rune) []string {
+	cls := &Regexp{Op: OpCharClass, Rune: runes}
+	switch {
+	case len(runes) == 2 && runes[0] == runes[1]:
+		return []string{pr.runeText(runes[0], false)}
+	case isFoldPair(cls):
+		lo, hi := runes[0], runes[len(runes)-1]
+		return []string{pr.runeText(lo, false), pr.runeText(hi, false)}
+	}
+	return []string{pr.classText(cls)}
+}
+
+// A unit is one or more consecutive parts of a concatenation written
+// together.
+type unit struct {
+	nodes []*Regexp
+	kind  unitKind
+}
+
+type unitKind uint8
+
+const (
+	singleUnit unitKind = iota // one part, written as itself
+	pairUnit                   // a prefix and a rest, written as (?:alternatives)
+	groupUnit                  // parts written inside (?:...)
+)
+
+// units divides the parts of a concatenation into units that read back
+// as those same parts.
+func (pr *printer) units(subs []*Regexp) []unit {
+	parts := flattenConcat(subs)
+	var out []unit
+	for i := 0; i < len(parts); i++ {
+		if pr.perl && i+1 < len(parts) && pr.mustDistribute(parts[i+1], false) {
+			out = append(out, unit{nodes: parts[i : i+2], kind: pairUnit})
+			i++
+			continue
+		}
+		out = append(out, unit{nodes: parts[i : i+1]})
+	}
+	if !pr.perl {
+		return out
+	}
+	// A literal after a literal that folds the same way would merge with
+	// it. Written in a group with a neighbour, one of them stays apart,
+	// since a group holding a concatenation adds its parts one by one.
+	// (Such neighbours come from a group flattened into its surroundings,
+	// as in b(?:ab|ac) or (?:a$\n)b.)
+	for k := 1; k < len(out); k++ {
+		prev, cur := out[k-1], out[k]
+		if cur.kind != singleUnit || !sameFoldLiterals(lastNode(prev), cur.nodes[0]) || lastNode(prev) == cur.nodes[0] {
+			// Copies of one literal come from Simplify (x{2}); written
+			// side by side they read as one literal, with the same meaning.
+			continue
+		}
+		switch {
+		case k+1 < len(out) && !(out[k+1].kind == singleUnit && sameFoldLiterals(cur.nodes[0], out[k+1].nodes[0])):
+			// The literal and what follows it.
+			out = groupUnits(out, k)
+		case k >= 2 && prev.kind == singleUnit && !(out[k-2].kind == singleUnit && sameFoldLiterals(out[k-2].nodes[0], prev.nodes[0])):
+			// What precedes it and the literal before it.
+			out = groupUnits(out, k-2)
+			k--
+		}
+	}
+	return out
+}
+
+// groupUnits returns units with out[k] and out[k+1] made one group.
+func groupUnits(out []unit, k int) []unit {
+	nodes := append(append([]*Regexp(nil), out[k].nodes...), out[k+1].nodes...)
+	out[k] = unit{nodes: nodes, kind: groupUnit}
+	return append(out[:k+1], out[k+2:]...)
+}
+
+// flattenConcat returns subs with every nested concatenation that is not
+// the rest of a factored pair replaced by its parts. Those come from
+// Simplify (a{2} is a concatenation of two a), and no syntax keeps them
+// apart; the meaning is the same.
+func flattenConcat(subs []*Regexp) []*Regexp {
+	nested := false
+	for i, sub := range subs {
+		if sub.Op == OpConcat && (i == 0 || !canSplit(sub)) {
+			nested = true
+		}
+	}
+	if !nested {
+		return subs
+	}
+	var out []*Regexp
+	for _, sub := range subs {
+		if sub.Op == OpConcat && (len(out) == 0 || !canSplit(sub)) {
+			out = append(out, flattenConcat(sub.Sub)...)
+			continue
+		}
+		out = append(out, sub)
+	}
+	return out
+}
+
+func lastNode(u unit) *Regexp { return u.nodes[len(u.nodes)-1] }
+
+// sameFoldLiterals reports whether x and y are literals the parser would
+// merge when written side by side.
+func sameFoldLiterals(x, y *Regexp) bool {
+	return x.Op == OpLiteral && y.Op == OpLiteral && x.Flags&FoldCase == y.Flags&FoldCase
+}
+
+// unitNeeds returns the flag needs of each unit.
+func (pr *printer) unitNeeds(units []unit) []flagNeed {
+	needs := make([]flagNeed, len(units))
+	for i, u := range units {
+		needs[i] = pr.unitNeed(u)
+	}
+	return needs
+}
+
+func (pr *printer) unitNeed(u unit) flagNeed {
+	if len(u.nodes) == 1 {
+		return pr.need(u.nodes[0])
+	}
+	needs := make([]flagNeed, len(u.nodes))
+	for i, n := range u.nodes {
+		needs[i] = pr.need(n)
+	}
+	n, _ := pr.runs(needs)
+	return n
+}
+
+// sequence writes re where a concatenation may stand.
+func (pr *printer) sequence(re *Regexp) string {
+	switch re.Op {
+	case OpConcat:
+		return pr.units2text(pr.units(re.Sub))
+	case OpAlternate:
+		return "(?:" + pr.alternation(re) + ")"
+	case OpEmptyMatch:
+		if pr.perl {
+			return "(?:)"
+		}
+		return ""
+	case OpStar, OpPlus, OpQuest, OpRepeat:
+		return pr.repetition(re)
+	case OpLiteral:
+		return pr.literalText(re)
+	}
+	return pr.atom(re)
+}
+
+// units2text writes units one after another, with flag groups around
+// the runs that need them.
+func (pr *printer) units2text(units []unit) string {
+	texts := make([]string, len(units))
+	bare := make([]string, len(units))
+	for i, u := range units {
+		texts[i], bare[i] = pr.unitText(u)
+	}
+	needs := pr.unitNeeds(units)
+	n, runs := pr.runs(needs)
+	var b strings.Builder
+	writeRuns(&b, texts, bare, needs, runs, n.split, "")
+	return b.String()
+}
+
+// unitText returns the text of a unit and, for a unit written inside
+// (?:...), the text without that group.
+func (pr *printer) unitText(u unit) (text, bare string) {
+	switch u.kind {
+	case pairUnit:
+		own := pr.unitNeed(u).split
+		bare = strings.Join(pr.pairAlternatives(u.nodes[0], u.nodes[1], own), "|")
+	case groupUnit:
+		bare = pr.units2text(pr.units(u.nodes))
+	default:
+		n := u.nodes[0]
+		if n.Op == OpAlternate {
+			return pr.sequence(n), pr.alternation(n)
+		}
+		return pr.sequence(n), ""
+	}
+	return "(?:" + bare + ")", bare
 }
 
 // repetition writes a star, plus, quest or counted repetition.
-func (pr *printer) repetition(re *Regexp) {
-	pr.atom(re.Sub[0])
+func (pr *printer) repetition(re *Regexp) string {
+	var b strings.Builder
+	b.WriteString(pr.operand(re.Sub[0]))
 	switch re.Op {
 	case OpStar:
-		pr.b.WriteString("*")
+		b.WriteByte('*')
 	case OpPlus:
-		pr.b.WriteString("+")
+		b.WriteByte('+')
 	case OpQuest:
-		pr.b.WriteString("?")
+		b.WriteByte('?')
 	case OpRepeat:
-		pr.b.WriteString("{" + strconv.Itoa(re.Min))
-		switch {
-		case re.Max == -1:
-			pr.b.WriteString(",")
-		case re.Max != re.Min:
-			pr.b.WriteString("," + strconv.Itoa(re.Max))
+		b.WriteByte('{')
+		b.WriteString(strconv.Itoa(re.Min))
+		if re.Max != re.Min {
+			b.WriteByte(',')
+			if re.Max >= 0 {
+				b.WriteString(strconv.Itoa(re.Max))
+			}
 		}
-		pr.b.WriteString("}")
+		b.WriteByte('}')
 	}
 	if pr.perl && re.Flags&NonGreedy != 0 {
-		pr.b.WriteString("?")
+		b.WriteByte('?')
 	}
+	return b.String()
 }
 
-// literal writes a literal's runes.
-func (pr *printer) literal(re *Regexp) {
+// operand writes re where a repetition operator follows.
+func (pr *printer) operand(re *Regexp) string {
+	switch re.Op {
+	case OpStar, OpPlus, OpQuest, OpRepeat:
+		if !pr.perl && !pr.perlGroups {
+			// Without Perl syntax a** is a star of a star. (With PerlX,
+			// which (?:...) elsewhere needs, a*? would be non-greedy.)
+			return pr.repetition(re)
+		}
+	case OpConcat, OpAlternate:
+	case OpLiteral:
+		if len(re.Rune) == 1 {
+			return pr.literalText(re)
+		}
+	default:
+		return pr.sequence(re)
+	}
+	return "(?:" + pr.alternation(re) + ")"
+}
+
+// atom writes an operator that stands for one thing.
+func (pr *printer) atom(re *Regexp) string {
+	switch re.Op {
+	case OpNoMatch:
+		return `[^\x00-\x{10FFFF}]`
+	case OpCharClass:
+		return pr.classText(re)
+	case OpAnyCharNotNL:
+		if !pr.perl && pr.global&DotNL != 0 {
+			return `[^\n]`
+		}
+		return "."
+	case OpAnyChar:
+		if !pr.perl && pr.global&DotNL == 0 {
+			return `[\x00-\x{10FFFF}]`
+		}
+		return "."
+	case OpBeginLine:
+		return "^"
+	case OpEndLine:
+		return "$"
+	case OpBeginText:
+		if pr.perl {
+			return `\A`
+		}
+		return "^"
+	case OpEndText:
+		if pr.perl && re.Flags&WasDollar == 0 {
+			return `\z`
+		}
+		return "$"
+	case OpWordBoundary:
+		return `\b`
+	case OpNoWordBoundary:
+		return `\B`
+	case OpCapture:
+		var b strings.Builder
+		if re.Name != "" {
+			b.WriteString("(?P<" + re.Name + ">")
+		} else {
+			b.WriteString("(")
+		}
+		if re.Sub[0].Op != OpEmptyMatch {
+			b.WriteString(pr.alternation(re.Sub[0]))
+		}
+		b.WriteString(")")
+		return b.String()
+	}
+	return "(?:" + pr.alternation(re) + ")"
+}
+
+// literalText writes a literal's runes. With Perl syntax the enclosing
+// flag groups say whether it folds; without, case folding is global.
+func (pr *printer) literalText(re *Regexp) string {
 	fold := re.Flags&FoldCase != 0
-	if pr.perl {
-		if fold {
-			pr.b.WriteString("(?i)")
-		}
-		for _, r := range re.Rune {
-			writeEscaped(&pr.b, r, false)
-		}
-		if fold {
-			pr.b.WriteString("(?-i)")
-		}
-		return
-	}
+	var b strings.Builder
 	for _, r := range re.Rune {
-		pr.plainLiteralRune(r, fold)
+		if pr.perl {
+			writeEscaped(&b, r, false)
+		} else {
+			b.WriteString(pr.runeText(r, fold))
+		}
 	}
+	return b.String()
 }
 
-// plainLiteralRune writes one literal rune without Perl syntax, where
-// case folding is global: a rune whose folding differs from the global
-// setting is written as the class it must have come from.
-func (pr *printer) plainLiteralRune(r rune, fold bool) {
+// runeText writes one rune of a literal, without Perl syntax as the
+// class it must have come from when its folding differs from the global
+// setting.
+func (pr *printer) runeText(r rune, fold bool) string {
+	var b strings.Builder
+	if pr.perl {
+		writeEscaped(&b, r, false)
+		return b.String()
+	}
 	orbit := foldOrbit(r)
 	asClass := false
 	switch {
@@ -357,17 +894,18 @@ func (pr *printer) plainLiteralRune(r rune, fold bool) {
 		asClass = len(orbit) == 1 // [1] reads the same either way
 	}
 	if !asClass {
-		writeEscaped(&pr.b, r, false)
-		return
+		writeEscaped(&b, r, false)
+		return b.String()
 	}
 	if !fold {
 		orbit = orbit[:1]
 	}
-	pr.b.WriteString("[")
+	b.WriteString("[")
 	for _, f := range orbit {
-		writeEscaped(&pr.b, f, true)
+		writeEscaped(&b, f, true)
 	}
-	pr.b.WriteString("]")
+	b.WriteString("]")
+	return b.String()
 }
 
 // foldOrbit returns r followed by the other runes of its fold orbit.
@@ -379,54 +917,86 @@ func foldOrbit(r rune) []rune {
 	return orbit
 }
 
-// class writes a character class as a list of ranges.
-func (pr *printer) class(re *Regexp) {
-	// A class already holds its fold orbits, so (?i:) changes nothing
-	// but the flag, which Equal compares. Some case-insensitive Unicode
-	// classes are not closed under folding, and no syntax gives their
-	// runes with the flag; they are written without it.
-	//
-	// The flag is switched with (?i) and (?-i) rather than a (?i:...)
-	// group, because the parser counts the runes of a class again when a
-	// group closes, and a pattern near the rune limit would not read back.
-	fold := pr.perl && re.Flags&FoldCase != 0 && pr.closedUnderFolding(re.Rune)
-	if fold {
-		pr.b.WriteString("(?i)")
+// foldedClass reports whether a class is case-insensitive and can be
+// written so: it holds the whole fold orbit of each of its runes. Some
+// case-insensitive Unicode classes, such as (?i)\p{LC}, do not, and no
+// syntax gives their runes with the flag; they are written without it
+// and read back with the same runes.
+func (pr *printer) foldedClass(re *Regexp) bool {
+	return re.Flags&FoldCase != 0 && pr.closedUnderFolding(re.Rune)
+}
+
+// classText writes a character class as a list of ranges, or as the
+// ranges it lacks after [^ when it holds both ends of the rune range.
+func (pr *printer) classText(re *Regexp) string {
+	r := re.Rune
+	if len(r) == 0 {
+		return `[^\x00-\x{10FFFF}]`
 	}
-	defer func() {
-		if fold {
-			pr.b.WriteString("(?-i)")
+	// A tree may hold thousands of copies of one large class, as \pL{1000}
+	// does; each is written once.
+	key := classKey(r)
+	if re.Flags&ClassNL != 0 {
+		key += "n"
+	}
+	if text, ok := pr.classes[key]; ok {
+		return text
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	if r[0] == 0 && r[len(r)-1] == unicode.MaxRune && len(r) > 2 && pr.negationKeepsNewline(re) {
+		b.WriteByte('^')
+		for i := 1; i+2 < len(r); i += 2 {
+			writeRange(&b, r[i]+1, r[i+1]-1)
 		}
-	}()
-	if len(re.Rune) == 0 {
-		pr.b.WriteString(`[^\x00-\x{10FFFF}]`)
+	} else {
+		for i := 0; i+1 < len(r); i += 2 {
+			writeRange(&b, r[i], r[i+1])
+		}
+	}
+	b.WriteByte(']')
+	pr.classes[key] = b.String()
+	return b.String()
+}
+
+// negationKeepsNewline reports whether the class reads back the same when
+// written negated. Without the ClassNL flag, [^...] never matches a
+// newline, so a class holding one is written as its ranges.
+func (pr *printer) negationKeepsNewline(re *Regexp) bool {
+	return re.Flags&ClassNL != 0 || !cleanClassHas(re.Rune, '\n')
+}
+
+// writeRange writes the class range lo-hi; two neighbours need no dash.
+func writeRange(b *strings.Builder, lo, hi rune) {
+	writeEscaped(b, lo, true)
+	if hi == lo {
 		return
 	}
-	pr.b.WriteString("[")
-	for i := 0; i+1 < len(re.Rune); i += 2 {
-		lo, hi := re.Rune[i], re.Rune[i+1]
-		writeEscaped(&pr.b, lo, true)
-		if hi != lo {
-			pr.b.WriteString("-")
-			writeEscaped(&pr.b, hi, true)
-		}
+	if hi != lo+1 {
+		b.WriteByte('-')
 	}
-	pr.b.WriteString("]")
+	writeEscaped(b, hi, true)
 }
 
 // closedUnderFolding is the memoized [closedUnderFolding]: a tree may hold
 // thousands of copies of one large class.
 func (pr *printer) closedUnderFolding(class []rune) bool {
-	key := make([]byte, 0, 4*len(class))
-	for _, r := range class {
-		key = append(key, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
-	}
-	if closed, ok := pr.closed[string(key)]; ok {
+	key := classKey(class)
+	if closed, ok := pr.closed[key]; ok {
 		return closed
 	}
 	closed := closedUnderFolding(class)
-	pr.closed[string(key)] = closed
+	pr.closed[key] = closed
 	return closed
+}
+
+// classKey returns a map key that identifies the runes of a class.
+func classKey(class []rune) string {
+	key := make([]byte, 0, 3*len(class))
+	for _, r := range class {
+		key = append(key, byte(r>>16), byte(r>>8), byte(r))
+	}
+	return string(key)
 }
 
 // closedUnderFolding reports whether the clean class holds the whole fold
@@ -462,35 +1032,42 @@ func cleanClassHas(class []rune, r rune) bool {
 	return false
 }
 
+// metaChars are the characters that mean something outside a class.
+const metaChars = `\.+*?()|[]{}^$`
+
 // writeEscaped writes r so that it reads back as the same rune: printable
-// runes as themselves (with a backslash if they are syntax), others as
-// escapes. inClass also escapes the characters special in brackets.
+// runes as themselves, with a backslash if they are syntax, others as
+// escapes. inClass also escapes a dash.
 func writeEscaped(b *strings.Builder, r rune, inClass bool) {
-	if unicode.IsPrint(r) && r != utf8RuneError {
-		if strings.ContainsRune(`\.+*?()|[]{}^$`, r) || inClass && r == '-' {
+	if unicode.IsPrint(r) {
+		if strings.ContainsRune(metaChars, r) || inClass && r == '-' {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 		return
 	}
 	switch r {
-	case '\t':
-		b.WriteString(`\t`)
+	case '\a':
+		b.WriteString(`\a`)
+	case '\f':
+		b.WriteString(`\f`)
 	case '\n':
 		b.WriteString(`\n`)
 	case '\r':
 		b.WriteString(`\r`)
-	case '\f':
-		b.WriteString(`\f`)
+	case '\t':
+		b.WriteString(`\t`)
 	case '\v':
 		b.WriteString(`\v`)
-	case '\a':
-		b.WriteString(`\a`)
 	default:
-		b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
+		hex := strconv.FormatInt(int64(r), 16)
+		switch {
+		case r < 0x10:
+			b.WriteString(`\x0` + hex)
+		case r < 0x100:
+			b.WriteString(`\x` + hex)
+		default:
+			b.WriteString(`\x{` + hex + `}`)
+		}
 	}
 }
-
-// utf8RuneError is U+FFFD, written as an escape so the output stays
-// readable next to real decoding errors.
-const utf8RuneError = '\uFFFD'
