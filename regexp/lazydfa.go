@@ -14,6 +14,8 @@ package regexp
 // TestDFACacheMemoryIsBounded checks against the cap.
 
 import (
+	"errors"
+
 	"github.com/rerepl/rerepl/internal/dfa"
 	"github.com/rerepl/rerepl/internal/literal"
 	"github.com/rerepl/rerepl/internal/nfa"
@@ -75,7 +77,7 @@ type reverseLiteral struct {
 // run on setSim. internal/dfa is switched on once it passes its own tests
 // (and then this package's, which run every strategy against the
 // standard library).
-const useLazyDFA = false
+const useLazyDFA = true
 
 // A dfaEngine is one DFA of a dfaSet: the lazy DFA, or its stand-in.
 type dfaEngine struct {
@@ -83,6 +85,9 @@ type dfaEngine struct {
 	sim  *setSim
 	prog *nfa.Prog
 }
+
+// errNoDFA reports a program no DFA is built for.
+var errNoDFA = errors.New("no DFA for this program")
 
 // newDFAEngine returns the DFA for prog; tiny makes its cache so small
 // that searches give up often.
@@ -96,9 +101,25 @@ func newDFAEngine(prog *nfa.Prog, tiny bool) *dfaEngine {
 	}
 	cfg := dfa.Config{CacheCapacity: dfaCacheCapacity}
 	if tiny {
-		cfg = dfa.Config{CacheCapacity: 16 << 10, MaxClears: 1}
+		cfg = dfa.Config{CacheCapacity: 2 << 10, MaxClears: 1}
 	}
 	return &dfaEngine{lazy: dfa.New(prog, cfg), prog: prog}
+}
+
+// hasEmptyClass reports whether the tree holds a class that matches
+// nothing, such as [^\s\S]. Working around a bug: internal/dfa's Reverse
+// panics on such programs (index out of range in readsInvalid, build.go:
+// a state with no key), so they get no DFA; the engines run them.
+func hasEmptyClass(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpNoMatch || re.Op == syntax.OpCharClass && len(re.Rune) == 0 {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasEmptyClass(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // A dfaSet holds the lazy DFAs of one pattern: the forward DFA, and the
@@ -139,8 +160,11 @@ type dfaCaches struct {
 // newDFASet returns the DFAs for the simplified tree and its program, or
 // nil when none can be built (the reverse program is too large).
 func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
+	if useLazyDFA && hasEmptyClass(tree) {
+		return nil
+	}
 	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: useLazyDFA}
-	if d.addReverse(dfaReverse, tree) != nil {
+	if d.fwd == nil || d.addReverse(dfaReverse, tree) != nil {
 		return nil
 	}
 	return d
@@ -153,7 +177,9 @@ func (d *dfaSet) addReverse(kind dfaReverseKind, tree *syntax.Regexp) error {
 	if err != nil {
 		return err
 	}
-	d.rev[kind] = newDFAEngine(prog, d.tiny)
+	if d.rev[kind] = newDFAEngine(prog, d.tiny); d.rev[kind] == nil {
+		return errNoDFA
+	}
 	return nil
 }
 
@@ -164,7 +190,9 @@ func (d *dfaSet) addRest(tree *syntax.Regexp) error {
 	if err != nil {
 		return err
 	}
-	d.rest = newDFAEngine(prog, d.tiny)
+	if d.rest = newDFAEngine(prog, d.tiny); d.rest == nil {
+		return errNoDFA
+	}
 	return nil
 }
 
