@@ -167,8 +167,20 @@ func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
 	if d.fwd == nil || d.addReverse(dfaReverse, tree) != nil {
 		return nil
 	}
+	if len(prog.States) > maxFastStates || len(d.rev[dfaReverse].prog.States) > 4*maxFastStates {
+		// Each new DFA state walks the program; with programs this
+		// large (\p{L}{8,13} is 3,790 states forward and 25,928
+		// reversed, whose classes are no trie) states cost more than
+		// the bytes they save, and the cache thrashes: such patterns
+		// do better on the NFA engines (one-pass) from candidates.
+		d.fast = false
+	}
 	return d
 }
+
+// maxFastStates is the largest forward program the strategies treat the
+// lazy DFA as fast for.
+const maxFastStates = 2048
 
 // addReverse compiles the reversed tree into the reverse DFA of the given
 // kind.
