@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rerepl/rerepl/internal/testutil"
 	"github.com/rerepl/rerepl/regexp"
 )
 
@@ -36,7 +37,7 @@ func FuzzMatch(f *testing.F) {
 		if len(pattern) > maxMatchPattern || len(subject) > maxMatchSubject || len(template) > maxMatchTemplate {
 			return
 		}
-		if programCost(pattern) > maxMatchCost {
+		if testutil.ProgramCost(pattern) > maxMatchCost {
 			return
 		}
 		compile, compileStd := regexp.Compile, std.Compile

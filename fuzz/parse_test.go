@@ -44,7 +44,7 @@ func FuzzParse(f *testing.F) {
 		for _, flags := range parseFlagSets {
 			checkParse(t, pattern, flags)
 		}
-		if programCost(pattern) <= maxCompileCost {
+		if testutil.ProgramCost(pattern) <= maxCompileCost {
 			checkCompile(t, "Compile", pattern, compileOurs, compileStd)
 			checkCompile(t, "CompilePOSIX", pattern, compileOursPOSIX, compileStdPOSIX)
 		}
