@@ -8,6 +8,7 @@ import (
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/onepass"
 	"github.com/rerepl/rerepl/internal/pikevm"
+	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
@@ -163,9 +164,11 @@ func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
 	if x.nslots < 2 {
 		x.nslots = 2
 	}
+	compileStage(testhook.StageProgram)
 	if err := x.plan.build(tree, prog, x.one != nil); err != nil {
 		return nil, err
 	}
+	compileStage(testhook.StageStrategy)
 	return x, nil
 }
 

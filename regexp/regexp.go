@@ -52,6 +52,7 @@ package regexp
 import (
 	"strconv"
 
+	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
@@ -140,7 +141,24 @@ func quote(s string) string {
 // as written, simplify (counted repetitions lose groups such as (a){0},
 // which is why the groups are recorded first), then build the program and
 // the engines.
-func compile(expr string, flags syntax.Flags, longest bool) (*Regexp, error) {
+//
+// A stage after parsing may reject the pattern by panicking with a
+// [*syntax.Error], as the parser does internally; compile returns that
+// error. Any other panic is a bug and keeps unwinding with its original
+// value, so that it crashes loudly (and is a crash under -fuzz) rather
+// than becoming an error that hides it.
+func compile(expr string, flags syntax.Flags, longest bool) (_ *Regexp, err error) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		serr, ok := v.(*syntax.Error)
+		if !ok {
+			panic(v)
+		}
+		err = serr
+	}()
 	tree, err := syntax.Parse(expr, flags)
 	if err != nil {
 		return nil, err
@@ -152,13 +170,23 @@ func compile(expr string, flags syntax.Flags, longest bool) (*Regexp, error) {
 		longest:     longest,
 	}
 	tree = tree.Simplify()
+	compileStage(testhook.StageSimplify)
 	re.prefix, re.prefixComplete = literalPrefix(tree)
 	re.minInputLen = minInputLen(tree)
+	compileStage(testhook.StagePrefix)
 	re.exec, err = newExecutor(tree, re.numSubexp)
 	if err != nil {
 		return nil, err
 	}
 	return re, nil
+}
+
+// compileStage marks the end of a stage of compile for the tests that
+// inject failures into compilation (see package testhook).
+func compileStage(stage string) {
+	if testhook.Compile != nil {
+		testhook.Compile(stage)
+	}
 }
 
 // String returns the pattern the [Regexp] was compiled from.

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/rerepl/rerepl/internal/testhook"
 )
 
 // spanTests pin down the span each error code points at, written as the
@@ -144,11 +146,11 @@ func TestRuneWidth(t *testing.T) {
 	}
 }
 
-// withHook runs f with parseHook set to hook.
+// withHook runs f with the parser's test hook set to hook.
 func withHook(hook func(int), f func()) {
-	old := parseHook
-	parseHook = hook
-	defer func() { parseHook = old }()
+	old := testhook.Parse
+	testhook.Parse = hook
+	defer func() { testhook.Parse = old }()
 	f()
 }
 

@@ -4,6 +4,7 @@ import (
 	"unicode"
 
 	"github.com/rerepl/rerepl/internal/lexer"
+	"github.com/rerepl/rerepl/internal/testhook"
 )
 
 // Pseudo-operators the parser keeps on its stack between real nodes.
@@ -21,10 +22,6 @@ const (
 	maxRunes  = 128 << 20 / 4  // 128 MB of runes
 	maxRepeat = 1000           // the largest count in x{n,m}
 )
-
-// parseHook, when set, is called with the position of every token the
-// parser reads. Tests use it to inject failures in the middle of a parse.
-var parseHook func(pos int)
 
 // A parser holds the state of one Parse call.
 //
@@ -140,8 +137,9 @@ func tokenSpan(t lexer.Token) Span { return Span{t.Pos, t.End} }
 // next returns the next token.
 func (p *parser) next() lexer.Token {
 	t := p.lex.Next()
-	if parseHook != nil {
-		parseHook(t.Pos)
+	// Tests inject failures in the middle of a parse here.
+	if testhook.Parse != nil {
+		testhook.Parse(t.Pos)
 	}
 	return t
 }

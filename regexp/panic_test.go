@@ -1,0 +1,214 @@
+package regexp
+
+import (
+	"errors"
+	"runtime"
+	"testing"
+
+	"github.com/rerepl/rerepl/internal/testhook"
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// These tests check the crash guarantee: a panic that is not a
+// *syntax.Error, raised anywhere in parsing or compilation, escapes every
+// compiling function with its original value, while a *syntax.Error raised
+// by a stage of compilation becomes the error Compile returns. Each test
+// compares the value that escapes with the very value injected, so a
+// compile that swallowed the panic (returning normally or with an error)
+// or replaced it with another value fails them.
+
+// A foreignPanic is a value no package code knows of; tests panic with a
+// pointer to one, so that == compares identities.
+type foreignPanic struct{ where string }
+
+// An injection makes the hook fail in one way, and records in *hit the
+// value it panicked with as it left the hook.
+type injection struct {
+	name   string
+	inject func(hit *any)
+}
+
+var injections = []injection{
+	{"index out of range", func(hit *any) {
+		defer recordPanic(hit)
+		var table []int
+		n := len(table) + 3
+		_ = table[n] // a real runtime error, raised by the runtime
+	}},
+	{"nil map write", func(hit *any) {
+		defer recordPanic(hit)
+		var m map[string]int
+		m["x"]++ // a real runtime error, raised by the runtime
+	}},
+	{"foreign pointer", func(hit *any) {
+		v := &foreignPanic{"hook"}
+		*hit = v
+		panic(v)
+	}},
+}
+
+// recordPanic, deferred, stores the panic in flight in *hit and lets it
+// continue unchanged.
+func recordPanic(hit *any) {
+	v := recover()
+	*hit = v
+	panic(v)
+}
+
+// compilers are the four exported ways to compile a pattern, each called
+// for the value it panics with.
+var compilers = []struct {
+	name string
+	run  func(expr string)
+}{
+	{"Compile", func(expr string) { Compile(expr) }},
+	{"CompilePOSIX", func(expr string) { CompilePOSIX(expr) }},
+	{"MustCompile", func(expr string) { MustCompile(expr) }},
+	{"MustCompilePOSIX", func(expr string) { MustCompilePOSIX(expr) }},
+}
+
+// anyPanic runs f and returns the value it panics with, or nil when it
+// returns normally. Unlike panicValue it also catches runtime errors,
+// which are what these tests inject.
+func anyPanic(f func()) (v any) {
+	defer func() { v = recover() }()
+	f()
+	return nil
+}
+
+// withParseHook and withCompileHook run f with a test hook set.
+func withParseHook(hook func(pos int), f func()) {
+	old := testhook.Parse
+	testhook.Parse = hook
+	defer func() { testhook.Parse = old }()
+	f()
+}
+
+func withCompileHook(hook func(stage string), f func()) {
+	old := testhook.Compile
+	testhook.Compile = hook
+	defer func() { testhook.Compile = old }()
+	f()
+}
+
+// hookPattern is valid under both Perl and POSIX syntax, has a token at
+// position 3 and reaches every stage of compilation.
+const hookPattern = `ab(c|d)+e`
+
+// checkEscapes requires that run panicked with exactly the value the hook
+// injected.
+func checkEscapes(t *testing.T, got, injected any) {
+	t.Helper()
+	switch {
+	case injected == nil:
+		t.Fatal("the hook never ran, so nothing was injected")
+	case got == nil:
+		t.Fatalf("returned normally after the hook panicked with %v", injected)
+	case got != injected:
+		t.Fatalf("panicked with %v (%T), want the injected %v (%T) unchanged", got, got, injected, injected)
+	}
+	if _, isPointer := injected.(*foreignPanic); !isPointer {
+		if _, ok := got.(runtime.Error); !ok {
+			t.Fatalf("panicked with %T, want the runtime.Error", got)
+		}
+	}
+}
+
+func TestParsePanicEscapesCompile(t *testing.T) {
+	for _, inj := range injections {
+		for _, c := range compilers {
+			t.Run(inj.name+"/"+c.name, func(t *testing.T) {
+				var injected, got any
+				withParseHook(func(pos int) {
+					if pos == 3 {
+						inj.inject(&injected)
+					}
+				}, func() { got = anyPanic(func() { c.run(hookPattern) }) })
+				checkEscapes(t, got, injected)
+			})
+		}
+	}
+}
+
+func TestCompilePanicEscapesCompile(t *testing.T) {
+	for _, stage := range testhook.Stages {
+		for _, inj := range injections {
+			for _, c := range compilers {
+				t.Run(stage+"/"+inj.name+"/"+c.name, func(t *testing.T) {
+					var injected, got any
+					withCompileHook(func(s string) {
+						if s == stage {
+							inj.inject(&injected)
+						}
+					}, func() { got = anyPanic(func() { c.run(hookPattern) }) })
+					checkEscapes(t, got, injected)
+				})
+			}
+		}
+	}
+}
+
+// TestCompileStageErrorIsReturned checks the other half of the guarantee:
+// a *syntax.Error raised in any stage of compilation is the error Compile
+// and CompilePOSIX return, and the Must forms panic with the usual message
+// built from it.
+func TestCompileStageErrorIsReturned(t *testing.T) {
+	for _, stage := range testhook.Stages {
+		t.Run(stage, func(t *testing.T) {
+			injected := &syntax.Error{
+				Code:    syntax.ErrLarge,
+				Expr:    hookPattern,
+				Span:    syntax.Span{Start: 0, End: len(hookPattern)},
+				Pattern: hookPattern,
+			}
+			hook := func(s string) {
+				if s == stage {
+					panic(injected)
+				}
+			}
+			withCompileHook(hook, func() {
+				for _, compile := range []func(string) (*Regexp, error){Compile, CompilePOSIX} {
+					var re *Regexp
+					var err error
+					if v := anyPanic(func() { re, err = compile(hookPattern) }); v != nil {
+						t.Fatalf("compile panicked with %v, want the injected *syntax.Error returned", v)
+					}
+					if re != nil {
+						t.Errorf("compile returned a Regexp along with the error")
+					}
+					var serr *syntax.Error
+					if !errors.As(err, &serr) || serr != injected {
+						t.Errorf("compile returned %v (%T), want the injected *syntax.Error", err, err)
+					}
+				}
+				must := []struct {
+					run  func(string) *Regexp
+					want string
+				}{
+					{MustCompile, "regexp: Compile(`" + hookPattern + "`): " + injected.Error()},
+					{MustCompilePOSIX, "regexp: CompilePOSIX(`" + hookPattern + "`): " + injected.Error()},
+				}
+				for _, m := range must {
+					v := anyPanic(func() { m.run(hookPattern) })
+					if msg, ok := v.(string); !ok || msg != m.want {
+						t.Errorf("Must form panicked with %#v, want %q", v, m.want)
+					}
+				}
+			})
+		})
+	}
+}
+
+// TestHooksUnsetCompile checks that the hook pattern compiles and matches
+// once the hooks are restored, so that the tests above measured the
+// injection and not a broken pattern.
+func TestHooksUnsetCompile(t *testing.T) {
+	if testhook.Parse != nil || testhook.Compile != nil {
+		t.Fatal("a test hook was left set")
+	}
+	re := MustCompile(hookPattern)
+	if !re.MatchString("abcdce") {
+		t.Errorf("%s does not match abcdce", hookPattern)
+	}
+	MustCompilePOSIX(hookPattern)
+}
