@@ -64,10 +64,6 @@ type Regexp struct {
 	subexpNames []string // names by group number; [0] is always ""
 	longest     bool     // leftmost-longest rather than leftmost-first
 
-	// prefix and prefixComplete are what LiteralPrefix reports.
-	prefix         string
-	prefixComplete bool
-
 	// minInputLen is a lower bound on the length in bytes of any text
 	// that contains a match; shorter texts are rejected without a search.
 	minInputLen int
@@ -152,7 +148,6 @@ func compile(expr string, flags syntax.Flags, longest bool) (*Regexp, error) {
 		longest:     longest,
 	}
 	tree = tree.Simplify()
-	re.prefix, re.prefixComplete = literalPrefix(tree)
 	re.minInputLen = minInputLen(tree)
 	re.exec, err = newExecutor(tree, re.numSubexp)
 	if err != nil {
@@ -216,7 +211,7 @@ func (re *Regexp) SubexpIndex(name string) int {
 // pattern has no metacharacters that matter). The prefix is the same one
 // the standard library reports for the pattern.
 func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
-	return re.prefix, re.prefixComplete
+	return re.exec.literalPrefix()
 }
 
 // MatchString reports whether s contains a match of re.
