@@ -98,8 +98,22 @@ func (e engine) forcesEngine() bool {
 // Everything but the cache pool and the lazily built parts is read-only
 // after newExecutor, so one executor serves any number of goroutines, and
 // the copies of a Regexp made by Copy share it.
+//
+// Compile builds only the program, which it needs to report a pattern too
+// large; the engines and the strategy, most of the cost of compiling, are
+// built by prepare on the first search. A program that compiles many
+// patterns it may never use (package-level MustCompile calls run at every
+// start) does not pay for them, and a pattern that is used pays once.
 type executor struct {
-	prog *nfa.Prog
+	// tree is the simplified pattern the lazily built parts come from;
+	// numGroups is its number of groups as parsed.
+	tree      *syntax.Regexp
+	numGroups int
+
+	// prepareOnce guards the fields below up to plan; prog is built
+	// early by newExecutor when it might be too large.
+	prepareOnce sync.Once
+	prog        *nfa.Prog
 
 	pike *pikevm.VM
 	back *backtrack.Backtracker
@@ -124,6 +138,12 @@ type executor struct {
 	forcedOnce, tinyOnce sync.Once
 	forced, tiny         *dfaSet
 
+	// prefix and prefixComplete, built by prefixOnce, are what
+	// LiteralPrefix reports.
+	prefixOnce     sync.Once
+	prefix         string
+	prefixComplete bool
+
 	// caches holds *searchCache values, so that a warm Regexp searches
 	// without allocating and goroutines never share scratch memory.
 	caches sync.Pool
@@ -144,36 +164,71 @@ type searchCache struct {
 	dfa   dfaCaches
 }
 
-// newExecutor compiles the simplified tree into a program, prepares the
-// engines for it and picks the search strategy. numGroups is the number of
-// capturing groups as parsed, which the program keeps slots for even if
-// Simplify dropped some.
+// newExecutor prepares to run the simplified tree; the program, the
+// engines and the search strategy are built on first use (see prepare).
+// numGroups is the number of capturing groups as parsed, which the
+// program keeps slots for even if Simplify dropped some.
+//
+// The one error compiling can give, a program over the state limit, must
+// come from Compile, so a pattern that might exceed it (by
+// nfa.StatesBound, a loose bound) is compiled here to find out.
 func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
-	prog, err := nfa.Compile(tree, nfa.Options{NumCap: numGroups + 1})
-	if err != nil {
-		return nil, err
-	}
 	x := &executor{
-		prog:          prog,
-		pike:          pikevm.New(prog),
-		back:          backtrack.New(prog),
-		one:           onepass.New(prog),
+		tree:          tree,
+		numGroups:     numGroups,
 		anchoredStart: beginsWithText(tree),
-		nslots:        2 * prog.NumCap,
+		nslots:        2 * (numGroups + 1),
 	}
-	if x.nslots < 2 {
-		x.nslots = 2
+	if nfa.StatesBound(tree) > nfa.DefaultMaxStates {
+		prog, err := x.compileProg()
+		if err != nil {
+			return nil, err
+		}
+		x.prog = prog
 	}
-	compileStage(testhook.StageProgram)
-	if err := x.plan.build(tree, prog, x.one != nil); err != nil {
-		return nil, err
-	}
-	compileStage(testhook.StageStrategy)
 	return x, nil
 }
 
-// getCache returns a searchCache for one API call over h.
+// compileProg compiles the forward program of x.tree.
+func (x *executor) compileProg() (*nfa.Prog, error) {
+	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1})
+	compileStage(testhook.StageProgram)
+	return prog, err
+}
+
+// prepare builds the program and the engines and picks the search
+// strategy, once; every search calls it first. Nothing here can fail: the
+// program is within its limit (see newExecutor), and a strategy that
+// cannot be built is simply not chosen.
+func (x *executor) prepare() {
+	x.prepareOnce.Do(func() {
+		if x.prog == nil {
+			prog, err := x.compileProg()
+			if err != nil {
+				panic("regexp: internal error: nfa.StatesBound is below the program's size: " + err.Error())
+			}
+			x.prog = prog
+		}
+		x.pike = pikevm.New(x.prog)
+		x.back = backtrack.New(x.prog)
+		x.one = onepass.New(x.prog)
+		compileStage(testhook.StageEngines)
+		x.plan.build(x.tree, x.prog, x.one != nil)
+		compileStage(testhook.StageStrategy)
+	})
+}
+
+// literalPrefix returns what [Regexp.LiteralPrefix] reports, computed on
+// first use: few programs ask.
+func (x *executor) literalPrefix() (string, bool) {
+	x.prefixOnce.Do(func() { x.prefix, x.prefixComplete = literalPrefix(x.tree) })
+	return x.prefix, x.prefixComplete
+}
+
+// getCache returns a searchCache for one API call over h, with the
+// engines prepared.
 func (x *executor) getCache(h []byte) *searchCache {
+	x.prepare()
 	c, ok := x.caches.Get().(*searchCache)
 	if !ok {
 		c = &searchCache{slots: make([]int, x.nslots)}

@@ -3,8 +3,10 @@ package regexp
 import (
 	"errors"
 	"runtime"
+	"strings"
 	"testing"
 
+	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
@@ -55,16 +57,16 @@ func recordPanic(hit *any) {
 	panic(v)
 }
 
-// compilers are the four exported ways to compile a pattern, each called
-// for the value it panics with.
+// compilers are the four exported ways to compile a pattern, the Must
+// forms given the signature of the others.
 var compilers = []struct {
-	name string
-	run  func(expr string)
+	name    string
+	compile func(expr string) (*Regexp, error)
 }{
-	{"Compile", func(expr string) { Compile(expr) }},
-	{"CompilePOSIX", func(expr string) { CompilePOSIX(expr) }},
-	{"MustCompile", func(expr string) { MustCompile(expr) }},
-	{"MustCompilePOSIX", func(expr string) { MustCompilePOSIX(expr) }},
+	{"Compile", Compile},
+	{"CompilePOSIX", CompilePOSIX},
+	{"MustCompile", func(expr string) (*Regexp, error) { return MustCompile(expr), nil }},
+	{"MustCompilePOSIX", func(expr string) (*Regexp, error) { return MustCompilePOSIX(expr), nil }},
 }
 
 // anyPanic runs f and returns the value it panics with, or nil when it
@@ -92,8 +94,48 @@ func withCompileHook(hook func(stage string), f func()) {
 }
 
 // hookPattern is valid under both Perl and POSIX syntax, has a token at
-// position 3 and reaches every stage of compilation.
+// position 3 and is small, so Compile leaves building its program to the
+// first search.
 const hookPattern = `ab(c|d)+e`
+
+// largePattern returns a pattern valid under both Perl and POSIX syntax
+// whose program nfa.StatesBound cannot rule out being over the state
+// limit, so that Compile builds its program at once to find out; the
+// program itself is small, since the class is a few hundred runes of two
+// bytes each.
+func largePattern(t *testing.T) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for r := rune(0x400); r < 0x400+600; r += 2 {
+		b.WriteRune(r)
+	}
+	b.WriteString("]{1000}")
+	expr := b.String()
+	for _, flags := range []syntax.Flags{syntax.Perl, syntax.POSIX} {
+		tree, err := syntax.Parse(expr, flags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nfa.StatesBound(tree.Simplify()) <= nfa.DefaultMaxStates {
+			t.Fatal("the large pattern's program is now built on first search: pick a pattern with a larger nfa.StatesBound")
+		}
+	}
+	return expr
+}
+
+// compileStages are the stages Compile runs, each with a pattern that
+// reaches it within Compile.
+func compileStages(t *testing.T) []struct{ stage, pattern string } {
+	return []struct{ stage, pattern string }{
+		{testhook.StageSimplify, hookPattern},
+		{testhook.StageProgram, largePattern(t)},
+		{testhook.StageExecutor, hookPattern},
+	}
+}
+
+// searchStages are the stages that run on the first search of a pattern
+// as small as hookPattern.
+var searchStages = []string{testhook.StageProgram, testhook.StageEngines, testhook.StageStrategy}
 
 // checkEscapes requires that run panicked with exactly the value the hook
 // injected.
@@ -123,7 +165,7 @@ func TestParsePanicEscapesCompile(t *testing.T) {
 					if pos == 3 {
 						inj.inject(&injected)
 					}
-				}, func() { got = anyPanic(func() { c.run(hookPattern) }) })
+				}, func() { got = anyPanic(func() { c.compile(hookPattern) }) })
 				checkEscapes(t, got, injected)
 			})
 		}
@@ -131,8 +173,34 @@ func TestParsePanicEscapesCompile(t *testing.T) {
 }
 
 func TestCompilePanicEscapesCompile(t *testing.T) {
-	for _, stage := range testhook.Stages {
+	for _, cs := range compileStages(t) {
 		for _, inj := range injections {
+			for _, c := range compilers {
+				t.Run(cs.stage+"/"+inj.name+"/"+c.name, func(t *testing.T) {
+					var injected, got any
+					withCompileHook(func(s string) {
+						if s == cs.stage {
+							inj.inject(&injected)
+						}
+					}, func() { got = anyPanic(func() { c.compile(cs.pattern) }) })
+					checkEscapes(t, got, injected)
+				})
+			}
+		}
+	}
+}
+
+// TestSearchPanicEscapesSearch covers the stages built on the first
+// search: the search has no error to return, so every panic, even a
+// *syntax.Error, must escape it unchanged.
+func TestSearchPanicEscapesSearch(t *testing.T) {
+	values := append(append([]injection(nil), injections...), injection{"*syntax.Error", func(hit *any) {
+		v := &syntax.Error{Code: syntax.ErrInternalError, Expr: hookPattern, Pattern: hookPattern}
+		*hit = v
+		panic(v)
+	}})
+	for _, stage := range searchStages {
+		for _, inj := range values {
 			for _, c := range compilers {
 				t.Run(stage+"/"+inj.name+"/"+c.name, func(t *testing.T) {
 					var injected, got any
@@ -140,7 +208,19 @@ func TestCompilePanicEscapesCompile(t *testing.T) {
 						if s == stage {
 							inj.inject(&injected)
 						}
-					}, func() { got = anyPanic(func() { c.run(hookPattern) }) })
+					}, func() {
+						re, err := c.compile(hookPattern)
+						if err != nil {
+							t.Fatal(err)
+						}
+						got = anyPanic(func() { re.MatchString("xabcde") })
+					})
+					if _, isErr := injected.(*syntax.Error); isErr {
+						if got != injected {
+							t.Fatalf("MatchString panicked with %v, want the injected *syntax.Error", got)
+						}
+						return
+					}
 					checkEscapes(t, got, injected)
 				})
 			}
@@ -153,16 +233,17 @@ func TestCompilePanicEscapesCompile(t *testing.T) {
 // and CompilePOSIX return, and the Must forms panic with the usual message
 // built from it.
 func TestCompileStageErrorIsReturned(t *testing.T) {
-	for _, stage := range testhook.Stages {
-		t.Run(stage, func(t *testing.T) {
+	for _, cs := range compileStages(t) {
+		t.Run(cs.stage, func(t *testing.T) {
+			pattern := cs.pattern
 			injected := &syntax.Error{
 				Code:    syntax.ErrLarge,
-				Expr:    hookPattern,
-				Span:    syntax.Span{Start: 0, End: len(hookPattern)},
-				Pattern: hookPattern,
+				Expr:    pattern,
+				Span:    syntax.Span{Start: 0, End: len(pattern)},
+				Pattern: pattern,
 			}
 			hook := func(s string) {
-				if s == stage {
+				if s == cs.stage {
 					panic(injected)
 				}
 			}
@@ -170,7 +251,7 @@ func TestCompileStageErrorIsReturned(t *testing.T) {
 				for _, compile := range []func(string) (*Regexp, error){Compile, CompilePOSIX} {
 					var re *Regexp
 					var err error
-					if v := anyPanic(func() { re, err = compile(hookPattern) }); v != nil {
+					if v := anyPanic(func() { re, err = compile(pattern) }); v != nil {
 						t.Fatalf("compile panicked with %v, want the injected *syntax.Error returned", v)
 					}
 					if re != nil {
@@ -185,11 +266,11 @@ func TestCompileStageErrorIsReturned(t *testing.T) {
 					run  func(string) *Regexp
 					want string
 				}{
-					{MustCompile, "regexp: Compile(`" + hookPattern + "`): " + injected.Error()},
-					{MustCompilePOSIX, "regexp: CompilePOSIX(`" + hookPattern + "`): " + injected.Error()},
+					{MustCompile, "regexp: Compile(" + quote(pattern) + "): " + injected.Error()},
+					{MustCompilePOSIX, "regexp: CompilePOSIX(" + quote(pattern) + "): " + injected.Error()},
 				}
 				for _, m := range must {
-					v := anyPanic(func() { m.run(hookPattern) })
+					v := anyPanic(func() { m.run(pattern) })
 					if msg, ok := v.(string); !ok || msg != m.want {
 						t.Errorf("Must form panicked with %#v, want %q", v, m.want)
 					}

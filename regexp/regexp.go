@@ -65,10 +65,6 @@ type Regexp struct {
 	subexpNames []string // names by group number; [0] is always ""
 	longest     bool     // leftmost-longest rather than leftmost-first
 
-	// prefix and prefixComplete are what LiteralPrefix reports.
-	prefix         string
-	prefixComplete bool
-
 	// minInputLen is a lower bound on the length in bytes of any text
 	// that contains a match; shorter texts are rejected without a search.
 	minInputLen int
@@ -139,8 +135,9 @@ func quote(s string) string {
 
 // compile turns expr into a Regexp: parse under flags, record the groups
 // as written, simplify (counted repetitions lose groups such as (a){0},
-// which is why the groups are recorded first), then build the program and
-// the engines.
+// which is why the groups are recorded first), then set up the executor,
+// which builds the program, the engines and the strategy on first search
+// (see executor.prepare).
 //
 // A stage after parsing may reject the pattern by panicking with a
 // [*syntax.Error], as the parser does internally; compile returns that
@@ -171,18 +168,18 @@ func compile(expr string, flags syntax.Flags, longest bool) (_ *Regexp, err erro
 	}
 	tree = tree.Simplify()
 	compileStage(testhook.StageSimplify)
-	re.prefix, re.prefixComplete = literalPrefix(tree)
 	re.minInputLen = minInputLen(tree)
-	compileStage(testhook.StagePrefix)
 	re.exec, err = newExecutor(tree, re.numSubexp)
 	if err != nil {
 		return nil, err
 	}
+	compileStage(testhook.StageExecutor)
 	return re, nil
 }
 
-// compileStage marks the end of a stage of compile for the tests that
-// inject failures into compilation (see package testhook).
+// compileStage marks the end of a stage of compilation, in compile or in
+// the executor's lazy preparation, for the tests that inject failures
+// there (see package testhook).
 func compileStage(stage string) {
 	if testhook.Compile != nil {
 		testhook.Compile(stage)
@@ -244,7 +241,7 @@ func (re *Regexp) SubexpIndex(name string) int {
 // pattern has no metacharacters that matter). The prefix is the same one
 // the standard library reports for the pattern.
 func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
-	return re.prefix, re.prefixComplete
+	return re.exec.literalPrefix()
 }
 
 // MatchString reports whether s contains a match of re.

@@ -133,7 +133,7 @@ type plan struct {
 //     patterns with many short matches.
 //  8. Otherwise the forward and reverse DFAs do the whole search, and
 //     when there is no fast DFA, the NFA engines.
-func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
+func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) {
 	p.tree = tree
 	if isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals {
 		p.matcher = literal.NewMatcher(tree, false)
@@ -184,7 +184,6 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) error {
 			p.kind, p.why = strategyPrefilter, "no literal, but a match can start with only some bytes"
 		}
 	}
-	return nil
 }
 
 // goodQuality is the literalQuality from which a literal set is searched
@@ -278,6 +277,7 @@ func (p *plan) literalMatcher(longest bool) literal.Searcher {
 // strategyName returns the name of the strategy the pattern searches
 // with, and why it was chosen.
 func (re *Regexp) strategyName() string {
+	re.exec.prepare()
 	return re.exec.plan.kind.String() + ": " + re.exec.plan.why
 }
 

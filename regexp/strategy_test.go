@@ -174,6 +174,7 @@ func TestReverseSuffixGuard(t *testing.T) {
 	const pattern = `x[a-z]*ab`
 	text := strings.Repeat("cab", 3000) + " xab"
 	ours := MustCompile(pattern)
+	ours.exec.prepare()
 	if got := ours.exec.plan.kind; got != strategyReverseSuffix {
 		t.Fatalf("%#q: strategy %s, want %s", pattern, got, strategyReverseSuffix)
 	}
@@ -263,6 +264,7 @@ func TestStrategyChoice(t *testing.T) {
 	for _, tt := range tests {
 		re := MustCompile(tt.pattern)
 		want := tt.want
+		re.exec.prepare()
 		if re.exec.plan.dfa != nil && re.exec.plan.dfa.fast {
 			want = tt.wantDFA
 		}

@@ -12,23 +12,29 @@ package testhook
 // of every token it reads.
 var Parse func(pos int)
 
-// Compile, when set, is called by regexp's compiler after each stage that
-// follows parsing, with the stage's name: one of the Stage constants.
+// Compile, when set, is called by package regexp after each stage of
+// compilation that follows parsing, with the stage's name: one of the
+// Stage constants.
 var Compile func(stage string)
 
-// The stages of compilation after parsing, in the order they run.
+// The stages of compilation after parsing. Compile runs the first ones;
+// the program, the engines and the strategy are built on the first search
+// instead, except that Compile builds the program of a pattern that might
+// exceed the state limit, to report the error.
 const (
-	// StageSimplify follows the rewriting of the parsed tree by Simplify.
+	// StageSimplify follows the rewriting of the parsed tree by Simplify,
+	// in Compile.
 	StageSimplify = "simplify"
-	// StagePrefix follows the computation of the literal prefix and the
-	// minimum input length from the simplified tree.
-	StagePrefix = "prefix"
-	// StageProgram follows the building of the program and its engines.
+	// StageExecutor follows the setting up of the executor, the last step
+	// of Compile.
+	StageExecutor = "executor"
+	// StageProgram follows the building of the program: in Compile for a
+	// pattern that might be too large, else on the first search.
 	StageProgram = "program"
+	// StageEngines follows the building of the engines for the program,
+	// on the first search.
+	StageEngines = "engines"
 	// StageStrategy follows the choice and building of the search
-	// strategy.
+	// strategy, on the first search.
 	StageStrategy = "strategy"
 )
-
-// Stages lists the Stage constants in the order compilation reaches them.
-var Stages = []string{StageSimplify, StagePrefix, StageProgram, StageStrategy}
