@@ -36,7 +36,7 @@ func describe(v any, subject []byte) introspect.Report {
 		AnchoredEnd:     p.anchoredEnd,
 		MaxMatchLen:     p.maxLen,
 		LazyDFA:         p.dfa != nil,
-		SimulatedDFA:    p.dfa != nil && !p.dfa.fast,
+		SlowDFA:         p.dfa != nil && !p.dfa.fast,
 		Literal:         p.searchedLiteral(),
 		BacktrackMaxLen: x.back.MaxLen(),
 		Match:           re.FindIndex(subject),
@@ -70,7 +70,7 @@ func (x *executor) engineInput(re *Regexp, subject []byte, match []int) (in nfa.
 		kind = strategyNFA
 	}
 	if kind == strategyDFA && !d.fast {
-		// A simulated DFA hands the search to the engines.
+		// A slow DFA hands the search to the engines.
 		kind = strategyNFA
 	}
 	if kind == strategyNFA {

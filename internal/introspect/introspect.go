@@ -29,17 +29,21 @@ type Report struct {
 	// engine then computes the groups of every anchored search.
 	OnePass bool
 	// AnchoredStart reports that every match starts at the start of the
-	// text; AnchoredEnd that every match ends at the end of it.
+	// text. AnchoredEnd reports that every match ends at the end of it,
+	// for a pattern not anchored at the start: only then does the plan
+	// make use of the end anchor.
 	AnchoredStart bool
 	AnchoredEnd   bool
 	// MaxMatchLen is the most bytes a match can span, -1 for no bound.
 	MaxMatchLen int
 
 	// LazyDFA reports that the forward and reverse lazy DFAs were built
-	// for the pattern; SimulatedDFA that they are simulated on the NFA
-	// rather than run on internal/dfa (and so are no faster than it).
-	LazyDFA      bool
-	SimulatedDFA bool
+	// for the pattern. SlowDFA reports that the strategies count them as
+	// no faster than the NFA engines (they are simulated, or the program
+	// is too large for DFA states to pay off), so that the engines check
+	// candidates and compute the end of matches instead.
+	LazyDFA bool
+	SlowDFA bool
 
 	// Literal describes what the strategy searches the text for before
 	// any automaton runs, "" when it searches for nothing: the pure
