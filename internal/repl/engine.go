@@ -53,7 +53,7 @@ func cmdEngine(s *Session, _ string, out io.Writer) error {
 		return errFailed
 	}
 	r := introspect.Describe(s.re, []byte(s.subject))
-	fmt.Fprintf(out, "strategy       %s: %s\n", r.Strategy, r.Why)
+	fmt.Fprintf(out, "strategy       %s: %s\n", r.Strategy, shorten(r.Why, maxWhyLen))
 	if r.Literal == "" {
 		fmt.Fprintln(out, "literals used  none: the strategy searches for no literal")
 	} else {
@@ -101,6 +101,23 @@ func cmdEngine(s *Session, _ string, out io.Writer) error {
 	fmt.Fprintf(out, "subject        the last one tested, %s\n", plural(len(s.subject), "byte"))
 	fmt.Fprintf(out, "engine         %s\n", describeEngine(r))
 	return nil
+}
+
+// maxWhyLen is the most bytes of the strategy's reason :engine shows: a
+// reason may list every literal of a large set, which the line below it
+// lists in short.
+const maxWhyLen = 100
+
+// shorten cuts s to at most n bytes at a space, marking the cut with "…".
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+	}
+	return s[:cut] + " …"
 }
 
 // describeAnchors says where every match must start or end.
