@@ -31,6 +31,7 @@ func describe(v any, subject []byte) introspect.Report {
 		Why:             p.why,
 		States:          len(x.prog.States),
 		Slots:           2 * x.prog.NumCap,
+		Program:         x.prog.String(),
 		OnePass:         x.one != nil,
 		AnchoredStart:   x.anchoredStart,
 		AnchoredEnd:     p.anchoredEnd,
@@ -58,7 +59,8 @@ func describe(v any, subject []byte) introspect.Report {
 // match, or the pattern has no groups and the bounds are the answer.
 //
 // It follows the paths of search in strategy.go and strategy_dfa.go for
-// a search from the start of the text whose strategy does not give up.
+// a search from the start of the text whose strategy does not give up;
+// TestDescribe has a case for each path, so a change to them shows there.
 func (x *executor) engineInput(re *Regexp, subject []byte, match []int) (in nfa.Input, whole, ok bool) {
 	if len(subject) < re.minInputLen {
 		return in, false, false

@@ -45,6 +45,7 @@ func TestDescribe(t *testing.T) {
 		{`(a|b)*[^\x00-\x{10FFFF}]?c`, "xxabc", "prefilter", "onepass", `the prefixes "a"… "b"… "c"`},
 		{`(x+x+)+y`, "xxxxy", "reverse-suffix", "backtrack", ""},
 		{`(x+x+)+y`, "zzz", "reverse-suffix", "", ""},
+		{`(a){0}b(c)`, "bc", "literal", "onepass", `the pattern's strings "bc"`},
 		// An empty class keeps the lazy DFAs from being built.
 		{`[^\x00-\x{10FFFF}]|(?s:.)*(a+|ab)c`, "xaabc", "nfa", "backtrack", ""},
 		{`[^\x00-\x{10FFFF}]|(?s:.)*(a+|ab)c`, long + "c", "nfa", "pikevm", ""},
@@ -65,6 +66,9 @@ func TestDescribe(t *testing.T) {
 		}
 		if tt.literal != "" && r.Literal != tt.literal {
 			t.Errorf("%#q: literal %q, want %q", tt.pattern, r.Literal, tt.literal)
+		}
+		if r.Slots != 2*(re.NumSubexp()+1) || r.States != len(re.exec.prog.States) {
+			t.Errorf("%#q: %d states, %d slots; the program has %d states and the pattern %d groups", tt.pattern, r.States, r.Slots, len(re.exec.prog.States), re.NumSubexp())
 		}
 		if r.OnePass != (re.exec.one != nil) {
 			t.Errorf("%#q: one-pass %v, program one-pass %v", tt.pattern, r.OnePass, re.exec.one != nil)

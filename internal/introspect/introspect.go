@@ -21,9 +21,11 @@ type Report struct {
 
 	// States is the number of states of the compiled program, and Slots
 	// the number of submatch slots it fills (two per group, counting
-	// group 0, the whole match).
-	States int
-	Slots  int
+	// group 0, the whole match). Program lists the program, a state a
+	// line, as internal/nfa writes it.
+	States  int
+	Slots   int
+	Program string
 
 	// OnePass reports whether the program is one-pass: the one-pass
 	// engine then computes the groups of every anchored search.

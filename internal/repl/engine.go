@@ -8,37 +8,16 @@ import (
 
 	"github.com/rerepl/rerepl/internal/introspect"
 	"github.com/rerepl/rerepl/internal/literal"
-	"github.com/rerepl/rerepl/internal/nfa"
-	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
-// compileProg compiles the current pattern to the byte program the
-// regexp package runs: parsed in the session's mode, simplified, and with
-// slots for every group as written, even those simplification drops.
-func (s *Session) compileProg() (*syntax.Regexp, *nfa.Prog, error) {
-	tree, err := s.parse()
-	if err != nil {
-		return nil, nil, err
-	}
-	simple := tree.Simplify()
-	prog, err := nfa.Compile(simple, nfa.Options{NumCap: s.re.NumSubexp() + 1})
-	if err != nil {
-		return nil, nil, err
-	}
-	return simple, prog, nil
-}
-
+// cmdProg lists the program the regexp package compiled the pattern to.
 func cmdProg(s *Session, _ string, out io.Writer) error {
 	if !s.requirePattern(out) {
 		return errFailed
 	}
-	_, prog, err := s.compileProg()
-	if err != nil {
-		fmt.Fprintf(out, "error: %v\n", err)
-		return errFailed
-	}
-	fmt.Fprintf(out, "%s; %s, counting group 0, the whole match\n", plural(len(prog.States), "state"), plural(prog.NumCap, "capture group"))
-	fmt.Fprint(out, prog.String())
+	r := introspect.Describe(s.re, nil)
+	fmt.Fprintf(out, "%s; %s, counting group 0, the whole match\n", plural(r.States, "state"), plural(r.Slots/2, "capture group"))
+	fmt.Fprint(out, r.Program)
 	return nil
 }
 
