@@ -25,6 +25,7 @@ func describe(v any, subject []byte) introspect.Report {
 		panic(fmt.Sprintf("introspect.Describe: %T is not a *regexp.Regexp of this module", v))
 	}
 	x := re.exec
+	x.prepare()
 	p := &x.plan
 	r := introspect.Report{
 		Strategy:        p.kind.String(),

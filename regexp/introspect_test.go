@@ -89,6 +89,7 @@ func TestDescribe(t *testing.T) {
 		forced := MustCompile(tt.pattern)
 		forced.force = engineByName[r.Engine]
 		// The engine named can take the span the report gives it.
+		forced.exec.prepare()
 		in := nfa.Input{Haystack: []byte(tt.subject), Start: r.Span[0], End: r.Span[1], Anchored: r.Anchored}
 		if got := forced.exec.choose(forced.force, &in); got != forced.force {
 			t.Errorf("%#q: forcing %s on %v runs %s", tt.pattern, r.Engine, r.Span, got)
