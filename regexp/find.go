@@ -1,6 +1,9 @@
 package regexp
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Find returns the text of the leftmost match of re in b, or nil if there
 // is none. The result is a subslice of b with its capacity cut to its
@@ -98,8 +101,9 @@ func (re *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // allMatches calls deliver with each successive match of re in h, at most
 // n of them, with the slots of every group when submatch is set and of the
-// whole match otherwise. The slice passed to deliver is the caller's to
-// keep.
+// whole match otherwise. The slice passed to deliver is only valid during
+// the call: the next match reuses it, so a caller that keeps it copies it
+// (see chunks).
 //
 // Matches do not overlap. After a match the search resumes at its end;
 // after an empty match it resumes one character further on, where a
@@ -121,8 +125,9 @@ func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []in
 	defer re.exec.putCache(c)
 	end := len(h)
 	prevEnd := -1
+	scratch := make([]int, 0, max(ncap, 2*(re.numSubexp+1)))
 	for pos, found := 0, 0; found < n && pos <= end; {
-		m := re.executeWith(c, pos, ncap, nil)
+		m := re.executeWith(c, pos, ncap, scratch[:0])
 		if m == nil {
 			return
 		}
@@ -174,7 +179,7 @@ func (re *Regexp) FindAll(b []byte, n int) [][]byte {
 		if out == nil {
 			out = make([][]byte, 0, resultCap)
 		}
-		out = append(out, b[m[0]:m[1]:m[1]])
+		out = append(grow(out), b[m[0]:m[1]:m[1]])
 	})
 	return out
 }
@@ -183,11 +188,12 @@ func (re *Regexp) FindAll(b []byte, n int) [][]byte {
 // at most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllIndex(b []byte, n int) [][]int {
 	var out [][]int
+	var ints chunks[int]
 	re.allMatches(b, allLimit(n, len(b)), false, func(m []int) {
 		if out == nil {
 			out = make([][]int, 0, resultCap)
 		}
-		out = append(out, m[0:2])
+		out = append(grow(out), ints.copy(m[0:2]))
 	})
 	return out
 }
@@ -200,7 +206,7 @@ func (re *Regexp) FindAllString(s string, n int) []string {
 		if out == nil {
 			out = make([]string, 0, resultCap)
 		}
-		out = append(out, s[m[0]:m[1]])
+		out = append(grow(out), s[m[0]:m[1]])
 	})
 	return out
 }
@@ -209,11 +215,12 @@ func (re *Regexp) FindAllString(s string, n int) []string {
 // in s, at most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	var out [][]int
+	var ints chunks[int]
 	re.allMatches(stringBytes(s), allLimit(n, len(s)), false, func(m []int) {
 		if out == nil {
 			out = make([][]int, 0, resultCap)
 		}
-		out = append(out, m[0:2])
+		out = append(grow(out), ints.copy(m[0:2]))
 	})
 	return out
 }
@@ -223,17 +230,18 @@ func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
 // does, or nil if there is no match.
 func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 	var out [][][]byte
+	var bufs chunks[[]byte]
 	re.allMatches(b, allLimit(n, len(b)), true, func(m []int) {
 		if out == nil {
 			out = make([][][]byte, 0, resultCap)
 		}
-		texts := make([][]byte, len(m)/2)
+		texts := bufs.take(len(m) / 2)
 		for i := range texts {
 			if m[2*i] >= 0 {
 				texts[i] = b[m[2*i]:m[2*i+1]:m[2*i+1]]
 			}
 		}
-		out = append(out, texts)
+		out = append(grow(out), texts)
 	})
 	return out
 }
@@ -243,11 +251,12 @@ func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 // [Regexp.FindSubmatchIndex] does, or nil if there is no match.
 func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 	var out [][]int
+	var ints chunks[int]
 	re.allMatches(b, allLimit(n, len(b)), true, func(m []int) {
 		if out == nil {
 			out = make([][]int, 0, resultCap)
 		}
-		out = append(out, m)
+		out = append(grow(out), ints.copy(m))
 	})
 	return out
 }
@@ -257,17 +266,18 @@ func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 // [Regexp.FindStringSubmatch] does, or nil if there is no match.
 func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 	var out [][]string
+	var strs chunks[string]
 	re.allMatches(stringBytes(s), allLimit(n, len(s)), true, func(m []int) {
 		if out == nil {
 			out = make([][]string, 0, resultCap)
 		}
-		texts := make([]string, len(m)/2)
+		texts := strs.take(len(m) / 2)
 		for i := range texts {
 			if m[2*i] >= 0 {
 				texts[i] = s[m[2*i]:m[2*i+1]]
 			}
 		}
-		out = append(out, texts)
+		out = append(grow(out), texts)
 	})
 	return out
 }
@@ -277,11 +287,57 @@ func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 // [Regexp.FindStringSubmatchIndex] does, or nil if there is no match.
 func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	var out [][]int
+	var ints chunks[int]
 	re.allMatches(stringBytes(s), allLimit(n, len(s)), true, func(m []int) {
 		if out == nil {
 			out = make([][]int, 0, resultCap)
 		}
-		out = append(out, m)
+		out = append(grow(out), ints.copy(m))
 	})
 	return out
+}
+
+// grow returns s with room for one more element, doubling its capacity
+// when it is full: append grows large slices by a quarter at a time, so a
+// result of a hundred thousand matches would be copied some thirty times.
+func grow[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(len(s), resultCap))
+}
+
+// chunks hands out the small slices the All methods return, one per
+// match, carved from larger arrays: a text with a hundred thousand matches
+// then costs a few hundred allocations rather than a hundred thousand.
+// Each slice is cut to its length (s[i:j:j]), so appending to one can
+// never write into another.
+type chunks[T any] struct {
+	free []T
+	// perChunk is how many slices of the last size the next array
+	// holds; it doubles up to maxPerChunk, so short results stay small.
+	perChunk int
+}
+
+const (
+	minPerChunk = 4
+	maxPerChunk = 512
+)
+
+// take returns a zeroed slice of length n.
+func (a *chunks[T]) take(n int) []T {
+	if len(a.free) < n {
+		a.perChunk = min(max(2*a.perChunk, minPerChunk), maxPerChunk)
+		a.free = make([]T, n*a.perChunk)
+	}
+	s := a.free[:n:n]
+	a.free = a.free[n:]
+	return s
+}
+
+// copy returns a copy of m in a slice from take.
+func (a *chunks[T]) copy(m []T) []T {
+	s := a.take(len(m))
+	copy(s, m)
+	return s
 }

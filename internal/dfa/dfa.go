@@ -240,7 +240,7 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 		// the character it starts if a thread could have read it as
 		// an invalid one.
 		hi := pos
-		if d.readsInvalid(c, s, int(classes[h[pos]])) {
+		if h[pos] >= utf8.RuneSelf && d.readsInvalid(c, s, int(classes[h[pos]])) {
 			hi++
 		}
 		c.lastHi = pos + 1
@@ -347,7 +347,7 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 	}
 	if dead {
 		lo := pos
-		if d.readsInvalid(c, s, int(classes[h[pos-1]])) {
+		if h[pos-1] >= utf8.RuneSelf && d.readsInvalid(c, s, int(classes[h[pos-1]])) {
 			lo--
 		}
 		c.lastLo = pos - 1

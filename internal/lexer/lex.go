@@ -17,7 +17,11 @@ type Lexer struct {
 	opts  Options
 	pos   int // where the next token starts
 	state stateFn
-	queue []Token // tokens lexed but not yet returned
+	// queue[head:] are the tokens lexed but not yet returned. The
+	// queue is emptied in place, so lexing a pattern reuses one small
+	// array instead of allocating as it goes.
+	queue []Token
+	head  int
 
 	// Inside brackets: where the class began (for the missing ] error,
 	// which quotes the whole class) and whether the next member is the
@@ -41,15 +45,15 @@ func New(input string, opts Options) *Lexer {
 // Next returns the next token. After the last token it returns EOF
 // tokens at the end of the input forever.
 func (l *Lexer) Next() Token {
-	for len(l.queue) == 0 {
+	for l.head == len(l.queue) {
+		l.queue, l.head = l.queue[:0], 0
 		if l.state == nil {
 			return Token{Kind: EOF, Pos: len(l.input), End: len(l.input)}
 		}
 		l.state = l.state(l)
 	}
-	t := l.queue[0]
-	l.queue = l.queue[1:]
-	return t
+	l.head++
+	return l.queue[l.head-1]
 }
 
 // Tokens returns every token of input, without the final EOF.

@@ -35,7 +35,7 @@ func init() {
 		{name: "ast", help: "show the syntax tree with the span of each node", run: cmdAST, noArg: true},
 		{name: "simplify", help: "show the simplified pattern and its tree", run: cmdSimplify, noArg: true},
 		{name: "prog", help: "show the compiled byte program", run: cmdProg, noArg: true},
-		{name: "engine", help: "show which matching engines can run the pattern, and why", run: cmdEngine, noArg: true},
+		{name: "engine", help: "show how the regexp package searches: strategy, literals, engines, and why", run: cmdEngine, noArg: true},
 		{name: "explain", help: "read the pattern out in plain English", run: cmdExplain, noArg: true},
 		{name: "sub", args: "TEMPLATE", help: "preview ReplaceAllString on the subject ($1, ${name})", run: cmdSub},
 		{name: "split", args: "[N]", help: "preview Split on the subject (N as in Split; default -1)", run: cmdSplit},

@@ -1,6 +1,8 @@
 package repl
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -52,6 +54,40 @@ func TestLookupCommand(t *testing.T) {
 		}
 		if got != tt.want || !reflect.DeepEqual(candidates, tt.candidates) {
 			t.Errorf("lookupCommand(%q) = %q, %q; want %q, %q", tt.name, got, candidates, tt.want, tt.candidates)
+		}
+	}
+}
+
+// TestCompleteFilePath checks that :file completes paths: entries of the
+// directory typed so far whose names start with the last element,
+// directories with a slash, and hidden entries only when asked for.
+func TestCompleteFilePath(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"alpha.txt", "alps.log", ".hidden"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "alpine"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		line    string
+		want    []string
+		wordLen int
+	}{
+		{":file " + dir + "/alp", []string{"alpha.txt", "alpine/", "alps.log"}, 3},
+		{":file " + dir + "/alph", []string{"alpha.txt"}, 4},
+		{":file " + dir + "/", []string{"alpha.txt", "alpine/", "alps.log"}, 0},
+		{":file " + dir + "/.h", []string{".hidden"}, 2},
+		{":fil " + dir + "/alpi", []string{"alpine/"}, 4},
+		{":file " + dir + "/zz", nil, 2},
+	}
+	s := New(Options{})
+	for _, tt := range tests {
+		got, n := s.Complete(tt.line, len(tt.line))
+		if !reflect.DeepEqual(got, tt.want) || n != tt.wordLen {
+			t.Errorf("Complete(%q) = %q, %d; want %q, %d", tt.line, got, n, tt.want, tt.wordLen)
 		}
 	}
 }

@@ -6,54 +6,54 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rerepl/rerepl/internal/introspect"
 	"github.com/rerepl/rerepl/internal/literal"
-	"github.com/rerepl/rerepl/internal/nfa"
-	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
-// compileProg compiles the current pattern to the byte program the
-// regexp package runs: parsed in the session's mode and simplified.
-func (s *Session) compileProg() (*syntax.Regexp, *nfa.Prog, error) {
-	tree, err := s.parse()
-	if err != nil {
-		return nil, nil, err
-	}
-	simple := tree.Simplify()
-	prog, err := nfa.Compile(simple, nfa.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	return simple, prog, nil
-}
-
+// cmdProg lists the program the regexp package compiled the pattern to.
 func cmdProg(s *Session, _ string, out io.Writer) error {
 	if !s.requirePattern(out) {
 		return errFailed
 	}
-	_, prog, err := s.compileProg()
-	if err != nil {
-		fmt.Fprintf(out, "error: %v\n", err)
-		return errFailed
-	}
-	fmt.Fprintf(out, "%s; %s, counting group 0, the whole match\n", plural(len(prog.States), "state"), plural(prog.NumCap, "capture group"))
-	fmt.Fprint(out, prog.String())
+	r := introspect.Describe(s.re, nil)
+	fmt.Fprintf(out, "%s; %s, counting group 0, the whole match\n", plural(r.States, "state"), plural(r.Slots/2, "capture group"))
+	fmt.Fprint(out, r.Program)
 	return nil
 }
 
-// cmdEngine reports which engines can run the pattern and which one a
-// search of the current subject runs. The regexp package does not say
-// which engine it ran, so this repeats the rules of its executor
-// (regexp/exec.go) on the same program.
+// cmdEngine reports how the regexp package searches the pattern: the
+// strategy it chose at compile time and why, the literals it searches
+// for, its automata, and which NFA engine runs on the current subject.
+// All of it comes from the compiled pattern through introspect.Describe,
+// so it is what the searches do; only the "extracted" lines are computed
+// here, to show what literal extraction finds beside what is used.
 func cmdEngine(s *Session, _ string, out io.Writer) error {
 	if !s.requirePattern(out) {
 		return errFailed
 	}
-	tree, prog, err := s.compileProg()
-	if err != nil {
-		fmt.Fprintf(out, "error: %v\n", err)
-		return errFailed
+	r := introspect.Describe(s.re, []byte(s.subject))
+	fmt.Fprintf(out, "strategy       %s: %s\n", r.Strategy, shorten(r.Why, maxWhyLen))
+	if r.Literal == "" {
+		fmt.Fprintln(out, "literals used  none: the strategy searches for no literal")
+	} else {
+		fmt.Fprintf(out, "literals used  %s\n", r.Literal)
 	}
-	fmt.Fprintf(out, "program        %d states, %d capture slots\n", len(prog.States), 2*prog.NumCap)
+	switch {
+	case !r.LazyDFA:
+		fmt.Fprintln(out, "lazy DFAs      none built")
+	case r.SlowDFA:
+		fmt.Fprintln(out, "lazy DFAs      built, but counted as slow: the NFA engines check candidates")
+	default:
+		fmt.Fprintln(out, "lazy DFAs      built")
+	}
+	if r.OnePass {
+		fmt.Fprintln(out, "one-pass       yes: the one-pass engine computes the groups of anchored searches")
+	} else {
+		fmt.Fprintln(out, "one-pass       no")
+	}
+	fmt.Fprintf(out, "backtracker    takes spans of up to %d bytes\n", r.BacktrackMaxLen)
+	fmt.Fprintf(out, "anchored       %s\n", describeAnchors(r))
+	fmt.Fprintf(out, "program        %d states, %d capture slots\n", r.States, r.Slots)
 
 	prefix, complete := s.re.LiteralPrefix()
 	switch {
@@ -64,47 +64,86 @@ func cmdEngine(s *Session, _ string, out io.Writer) error {
 	default:
 		fmt.Fprintf(out, "LiteralPrefix  %s: every match starts with it\n", strconv.Quote(prefix))
 	}
-	info := literal.Extract(tree)
-	fmt.Fprintf(out, "prefixes       %s\n", describeSeq(info.Prefix))
-	fmt.Fprintf(out, "suffixes       %s\n", describeSeq(info.Suffix))
-	if info.Inner != nil {
-		fmt.Fprintf(out, "inner          %s\n", describeSeq(info.Inner.Seq))
+	if tree, err := s.parse(); err == nil {
+		info := literal.Extract(tree.Simplify())
+		fmt.Fprintf(out, "extracted      prefixes %s\n", describeSeq(info.Prefix))
+		fmt.Fprintf(out, "               suffixes %s\n", describeSeq(info.Suffix))
+		if info.Inner != nil {
+			fmt.Fprintf(out, "               inner    %s\n", describeSeq(info.Inner.Seq))
+		}
 	}
-	fmt.Fprintln(out, "               (extracted by internal/literal; not yet used by regexp/exec.go)")
-	if beginsWithText(tree) {
-		fmt.Fprintln(out, "anchored       yes: every match starts at the start of the text")
-	} else {
-		fmt.Fprintln(out, "anchored       no: a match may start anywhere")
+
+	if !s.hasSubject {
+		fmt.Fprintln(out, "subject        none yet: test one to see which engine runs on it")
+		return nil
 	}
-	fmt.Fprintln(out, "one-pass       not available yet (internal/onepass is not wired into regexp/exec.go)")
-	fmt.Fprintln(out, "backtracker    not available yet (internal/backtrack is not wired into regexp/exec.go)")
-	fmt.Fprintln(out, "pike VM        runs every search: any program, any text, linear time")
-	fmt.Fprintln(out, "(derived from regexp/exec.go's rules: the regexp package does not report the engine it ran)")
+	fmt.Fprintf(out, "subject        the last one tested, %s\n", plural(len(s.subject), "byte"))
+	fmt.Fprintf(out, "engine         %s\n", describeEngine(r))
 	return nil
 }
 
-// beginsWithText reports whether every match of re must start at the start
-// of the text, which is when the regexp package lets the one-pass engine
-// run an unanchored search.
-func beginsWithText(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpBeginText:
-		return true
-	case syntax.OpCapture, syntax.OpPlus:
-		return beginsWithText(re.Sub[0])
-	case syntax.OpRepeat:
-		return re.Min > 0 && beginsWithText(re.Sub[0])
-	case syntax.OpConcat:
-		return len(re.Sub) > 0 && beginsWithText(re.Sub[0])
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if !beginsWithText(sub) {
-				return false
-			}
-		}
-		return len(re.Sub) > 0
+// maxWhyLen is the most bytes of the strategy's reason :engine shows: a
+// reason may list every literal of a large set, which the line below it
+// lists in short.
+const maxWhyLen = 100
+
+// shorten cuts s to at most n bytes at a space, marking the cut with "…".
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return false
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+	}
+	return s[:cut] + " …"
+}
+
+// describeAnchors says where every match must start or end.
+func describeAnchors(r introspect.Report) string {
+	switch {
+	case r.AnchoredStart:
+		return "at the start: every match starts at the start of the text"
+	case r.AnchoredEnd:
+		return "at the end: every match ends at the end of the text"
+	}
+	return "no: a match may start and end anywhere"
+}
+
+// describeEngine says which NFA engine runs on the subject, on what, and
+// why that one.
+func describeEngine(r introspect.Report) string {
+	if r.Engine == "" {
+		if r.Match == nil {
+			return "none: the strategy alone finds that there is no match"
+		}
+		return fmt.Sprintf("none: the strategy finds the match [%d,%d), and there are no groups to compute", r.Match[0], r.Match[1])
+	}
+	var what string
+	switch {
+	case r.WholeSearch:
+		what = fmt.Sprintf("%s runs the whole search over [%d,%d)", r.Engine, r.Span[0], r.Span[1])
+	case r.Match[1] == r.Span[1]:
+		what = fmt.Sprintf("%s computes the groups of the match [%d,%d), anchored", r.Engine, r.Match[0], r.Match[1])
+	default:
+		what = fmt.Sprintf("%s checks the candidate at %d on [%d,%d), anchored, and computes the groups of the match [%d,%d)", r.Engine, r.Span[0], r.Span[0], r.Span[1], r.Match[0], r.Match[1])
+	}
+	span := r.Span[1] - r.Span[0]
+	var why string
+	switch r.Engine {
+	case "onepass":
+		why = "the program is one-pass"
+	case "backtrack":
+		why = fmt.Sprintf("%s fit the backtracker's %d", plural(span, "byte"), r.BacktrackMaxLen)
+	default:
+		// choose prefers one-pass, then the backtracker.
+		why = "the program is not one-pass"
+		if r.OnePass {
+			why = "one-pass runs anchored searches only"
+		}
+		why += fmt.Sprintf(", and %s exceed the backtracker's %d", plural(span, "byte"), r.BacktrackMaxLen)
+	}
+	return what + " (" + why + ")"
 }
 
 // describeSeq lists the literals of a set as internal/literal writes them

@@ -51,6 +51,10 @@ type parser struct {
 	repeats         int64
 	sizes           map[*Regexp]int64
 	heights         map[*Regexp]int
+
+	// spare is a node that left the tree with nothing pointing to it,
+	// for newNode to reuse.
+	spare *Regexp
 }
 
 // Parse parses pattern under flags and returns its syntax tree. Every node
@@ -304,6 +308,11 @@ func (p *parser) countFree() { p.free++ }
 // newNode returns a new node with the current flags.
 func (p *parser) newNode(op Op, span Span) *Regexp {
 	p.countNew()
+	if re := p.spare; re != nil {
+		p.spare = nil
+		*re = Regexp{Op: op, Flags: p.flags, Span: span}
+		return re
+	}
 	return &Regexp{Op: op, Flags: p.flags, Span: span}
 }
 
@@ -408,6 +417,9 @@ func (p *parser) mergeLiterals(r rune, flags Flags, span Span) bool {
 	}
 	p.stack = p.stack[:n-1]
 	p.release(top)
+	// Nothing else points to top: the next literal reuses it, so a run
+	// of literals allocates one node rather than one per rune.
+	p.spare = top
 	return false
 }
 

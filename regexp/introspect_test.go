@@ -1,0 +1,101 @@
+package regexp
+
+import (
+	std "regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rerepl/rerepl/internal/introspect"
+	"github.com/rerepl/rerepl/internal/nfa"
+)
+
+// engineByName maps the engine names of introspect.Report to the values
+// that force them.
+var engineByName = map[string]engine{
+	"pikevm":    enginePikeVM,
+	"backtrack": engineBacktrack,
+	"onepass":   engineOnePass,
+}
+
+// TestDescribe checks that introspect.Describe reports the strategy the
+// pattern was compiled with, for a pattern of each strategy, and that the
+// NFA engine it names for a subject gives the same submatches, forced on
+// the whole search, as the automatic search and the standard library.
+func TestDescribe(t *testing.T) {
+	long := strings.Repeat("a", 60000)
+	tests := []struct {
+		pattern, subject string
+		strategy         string
+		engine           string // "" when no engine runs
+		literal          string
+	}{
+		{`Sherlock Holmes`, "Mr Sherlock Holmes", "literal", "", `the pattern's strings "Sherlock Holmes"`},
+		{`(Sher)lock|(Wat)son`, "Dr Watson", "literal", "onepass", `the pattern's strings "Sherlock" "Watson"`},
+		{`foo(\w+)`, "a foobar", "prefilter", "onepass", `the prefixes "foo"…`},
+		{`(\w+)`, "  word", "prefilter", "onepass", `the bytes a match can start with [0-9A-Z_a-z]`},
+		{`(?m)^(\w+);(\w+)$`, "x\nab;cd", "prefilter", "onepass", "line starts"},
+		{`(.*[^A-Z]|[A-Z])`, "ABc", "dfa", "backtrack", ""},
+		{`(.*[^A-Z]|[A-Z])`, long, "dfa", "pikevm", ""},
+		{`.*[^A-Z]|[A-Z]`, "ABc", "dfa", "", ""},
+		{`^ *(\w+) +(\w+)`, "  ab cd", "nfa", "onepass", ""},
+		{`(\w+)@(\w+)\.com`, "mail bob@example.com", "reverse-suffix", "onepass", `the suffix ".com"`},
+		{`(\w+)\s+Holmes\s+(\w+)`, "Mr Sherlock Holmes said", "reverse-inner", "onepass", `the inner literals {"Holmes"…}`},
+		{`(\w+)\z`, "ab cd", "reverse-anchored", "onepass", ""},
+		{`(a|b)*[^\x00-\x{10FFFF}]?c`, "xxabc", "prefilter", "onepass", `the prefixes "a"… "b"… "c"`},
+		{`(x+x+)+y`, "xxxxy", "reverse-suffix", "backtrack", ""},
+		{`(x+x+)+y`, "zzz", "reverse-suffix", "", ""},
+		{`(a){0}b(c)`, "bc", "literal", "onepass", `the pattern's strings "bc"`},
+		// An empty class keeps the lazy DFAs from being built.
+		{`[^\x00-\x{10FFFF}]|(?s:.)*(a+|ab)c`, "xaabc", "nfa", "backtrack", ""},
+		{`[^\x00-\x{10FFFF}]|(?s:.)*(a+|ab)c`, long + "c", "nfa", "pikevm", ""},
+		{`^(a+|ab)*[^\x00-\x{10FFFF}]?c`, "aabc", "nfa", "backtrack", ""},
+	}
+	for _, tt := range tests {
+		re := MustCompile(tt.pattern)
+		r := introspect.Describe(re, []byte(tt.subject))
+		name, why, _ := strings.Cut(re.strategyName(), ": ")
+		if r.Strategy != name || r.Why != why {
+			t.Errorf("%#q: report names strategy %q (%s), compiled with %q (%s)", tt.pattern, r.Strategy, r.Why, name, why)
+		}
+		if r.Strategy != tt.strategy {
+			t.Errorf("%#q: strategy %q, want %q", tt.pattern, r.Strategy, tt.strategy)
+		}
+		if r.Engine != tt.engine {
+			t.Errorf("%#q on %d bytes: engine %q, want %q", tt.pattern, len(tt.subject), r.Engine, tt.engine)
+		}
+		if tt.literal != "" && r.Literal != tt.literal {
+			t.Errorf("%#q: literal %q, want %q", tt.pattern, r.Literal, tt.literal)
+		}
+		if r.Slots != 2*(re.NumSubexp()+1) || r.States != len(re.exec.prog.States) {
+			t.Errorf("%#q: %d states, %d slots; the program has %d states and the pattern %d groups", tt.pattern, r.States, r.Slots, len(re.exec.prog.States), re.NumSubexp())
+		}
+		if r.OnePass != (re.exec.one != nil) {
+			t.Errorf("%#q: one-pass %v, program one-pass %v", tt.pattern, r.OnePass, re.exec.one != nil)
+		}
+		want := std.MustCompile(tt.pattern).FindStringSubmatchIndex(tt.subject)
+		if got := re.FindStringSubmatchIndex(tt.subject); !slices.Equal(got, want) {
+			t.Errorf("%#q: FindStringSubmatchIndex = %v, standard library %v", tt.pattern, got, want)
+		}
+		if !slices.Equal(r.Match, want[:min(len(want), 2)]) {
+			t.Errorf("%#q: report's match %v, standard library %v", tt.pattern, r.Match, want)
+		}
+		if r.Engine == "" {
+			continue
+		}
+		if r.WholeSearch != (r.Strategy == "nfa") {
+			t.Errorf("%#q: whole search %v with strategy %s", tt.pattern, r.WholeSearch, r.Strategy)
+		}
+		forced := MustCompile(tt.pattern)
+		forced.force = engineByName[r.Engine]
+		// The engine named can take the span the report gives it.
+		forced.exec.prepare()
+		in := nfa.Input{Haystack: []byte(tt.subject), Start: r.Span[0], End: r.Span[1], Anchored: r.Anchored}
+		if got := forced.exec.choose(forced.force, &in); got != forced.force {
+			t.Errorf("%#q: forcing %s on %v runs %s", tt.pattern, r.Engine, r.Span, got)
+		}
+		if got := forced.FindStringSubmatchIndex(tt.subject); !slices.Equal(got, want) {
+			t.Errorf("%#q forced on %s: FindStringSubmatchIndex = %v, want %v", tt.pattern, r.Engine, got, want)
+		}
+	}
+}
