@@ -442,9 +442,6 @@ func (x *executor) prefilterStart(c *searchCache, pos int) (int, bool) {
 // start a match never count against it, so a prefilter that finds every
 // match of a FindAll right where the previous one ended stays on.
 func (cs *callState) prefilterMissed(p *plan) {
-	if p.firstBytes {
-		return
-	}
 	cs.prefilterMisses++
 	if cs.prefilterMisses >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterMisses {
 		cs.prefilterOff = true
