@@ -360,6 +360,11 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 	states := e.prog.States
 	hay := in.Haystack
 	matched := false
+	// pending says that the best match so far is path with the slots
+	// of term pendTerm set to pendPos, not yet copied to best.
+	pending := false
+	var pendTerm int32
+	var pendPos int
 	ni := e.start
 	for pos := in.Start; ; pos++ {
 		nd := &e.nodes[ni]
@@ -393,8 +398,10 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 				// Only whether there is a match was asked.
 				return true
 			}
-			copy(best, path)
-			e.record(best, m, pos)
+			// The match is path plus m's slots at pos; it is copied
+			// out only if path is about to change, since a greedy
+			// loop such as (\S+) matches at every byte it reads.
+			pending, pendTerm, pendPos = true, m, pos
 			matched = true
 			if !longest && (taker < 0 || m < taker) {
 				// The match outranks the path going on.
@@ -405,12 +412,21 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 			break
 		}
 		if t := &e.terms[taker]; t.slotLo < t.slotHi {
+			if pending {
+				copy(best, path)
+				e.record(best, pendTerm, pendPos)
+				pending = false
+			}
 			e.record(path, taker, pos)
 		}
 		ni = to
 	}
 	if !matched {
 		return false
+	}
+	if pending {
+		copy(best, path)
+		e.record(best, pendTerm, pendPos)
 	}
 	copy(slots, best)
 	for i := stride; i < len(slots); i++ {
