@@ -90,8 +90,10 @@ type plan struct {
 	anchoredEnd bool
 
 	// firstBytes reports that prefilter is the set of bytes a match can
-	// start with (firstByteSet), used when the pattern has no literal;
-	// such a prefilter is never turned off.
+	// start with (firstByteSet), used when the pattern has no literal.
+	// Like any prefilter it turns itself off when its candidates keep
+	// failing close together (\p{L}{8,13} on Cyrillic text, where every
+	// letter is a candidate and most words are short).
 	firstBytes bool
 	// maxLen is the most bytes a match can span, -1 for no bound. An
 	// anchored check at a candidate reads no further than that, so
@@ -442,9 +444,6 @@ func (x *executor) prefilterStart(c *searchCache, pos int) (int, bool) {
 // start a match never count against it, so a prefilter that finds every
 // match of a FindAll right where the previous one ended stays on.
 func (cs *callState) prefilterMissed(p *plan) {
-	if p.firstBytes {
-		return
-	}
 	cs.prefilterMisses++
 	if cs.prefilterMisses >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterMisses {
 		cs.prefilterOff = true

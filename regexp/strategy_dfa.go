@@ -142,6 +142,15 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 			}
 		} else if tries >= maxAnchoredTries {
 			return x.searchDFA(c, d, cand, longest, slots)
+		} else if len(slots) > 2 && x.one != nil {
+			// The groups are wanted and the program is one-pass: one
+			// anchored one-pass run finds the match and its groups,
+			// where the DFA would find the bounds and the one-pass
+			// engine then read them again.
+			c.in = nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
+			if x.runEngine(c, longest, engineAuto, slots) {
+				return true, true
+			}
 		} else {
 			in := nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
 			mode := dfaLeftmostFirst

@@ -103,6 +103,11 @@ type compiler struct {
 	sparse map[string]StateID   // Sparse states, by encoded transitions
 
 	trie trie // scratch for forward rune classes
+
+	// revClasses holds the reverse automaton of each class compiled
+	// so far, by the identity of its ranges: simplifying x{8,13} copies
+	// x, and the copies share their ranges.
+	revClasses map[classKey]*revClass
 }
 
 // rangeKey identifies a ByteRange state by what it does.
@@ -386,9 +391,7 @@ func (c *compiler) node(trans []Transition) StateID {
 // Valid runes become their UTF-8 byte sequences. Forward, the sequences
 // are merged into a trie whose identical subtrees are shared, so the
 // fragment is deterministic and small: \pL needs a few hundred states.
-// Reversed, the sequences cannot form a trie (their first bytes overlap),
-// so each becomes a chain and the chains hang off a Split list; their
-// tails still share states.
+// Reversed, their first bytes overlap; see revClass.
 //
 // A class holding U+FFFD also matches one invalid byte, as the standard
 // library decodes each invalid byte as U+FFFD.
@@ -432,25 +435,19 @@ func (c *compiler) forwardClass(ranges []rune, next StateID) StateID {
 }
 
 func (c *compiler) reverseClass(ranges []rune, next StateID) StateID {
-	var entries []StateID
-	utf8ranges.Merge(ranges, func(lo, hi rune) bool {
-		return utf8ranges.Split(lo, hi, func(s utf8ranges.Sequence) bool {
-			st := next
-			for _, r := range s.Bytes() {
-				st = c.byteRange(r.Lo, r.Hi, st)
-			}
-			entries = append(entries, st)
-			return !c.tooLarge
-		})
-	})
-	if len(entries) == 0 {
+	if len(ranges) == 0 {
 		return failState
 	}
-	alt := entries[len(entries)-1]
-	for i := len(entries) - 2; i >= 0; i-- {
-		alt = c.split(entries[i], alt)
+	key := classKey{&ranges[0], len(ranges)}
+	rc, ok := c.revClasses[key]
+	if !ok {
+		rc = newRevClass(ranges)
+		if c.revClasses == nil {
+			c.revClasses = make(map[classKey]*revClass)
+		}
+		c.revClasses[key] = rc
 	}
-	return alt
+	return c.instantiate(rc, next)
 }
 
 // nullable reports whether re can match the empty string, in the sense

@@ -332,3 +332,52 @@ func closure(prog *nfa.Prog, ids []nfa.StateID, b []byte, pos int) []nfa.StateID
 	}
 	return out
 }
+
+// TestReverseClassesDeterministic checks that a reversed class reads each
+// byte with one transition: the reverse DFA's states then hold few NFA
+// states. Classes without U+FFFD need no Split at all.
+func TestReverseClassesDeterministic(t *testing.T) {
+	tests := []struct {
+		pattern   string
+		maxStates int
+	}{
+		{`\pL`, 1200},
+		{`\p{Greek}`, 200},
+		{`[^a]`, 40},
+		{`\p{Han}`, 200},
+		{`[\x{80}-\x{10FFFF}]`, 40},
+		{`\pL{8,13}`, 13 * 1200},
+	}
+	for _, tt := range tests {
+		prog := testutil.CompileWith(t, tt.pattern, syntax.Perl, nfa.Options{Reverse: true})
+		if len(prog.States) > tt.maxStates {
+			t.Errorf("%#q reversed has %d states, want at most %d", tt.pattern, len(prog.States), tt.maxStates)
+		}
+		if strings.Contains(tt.pattern, "{") || strings.HasPrefix(tt.pattern, "[^") {
+			continue // repetitions split; [^a] holds U+FFFD
+		}
+		// Walk from Start: the unanchored loop in front has Splits.
+		seen := map[nfa.StateID]bool{}
+		stack := []nfa.StateID{prog.Start}
+		for len(stack) > 0 {
+			id := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			s := &prog.States[id]
+			switch s.Kind {
+			case nfa.Split:
+				t.Errorf("%#q reversed: state %d is a Split", tt.pattern, id)
+				stack = nil
+			case nfa.Sparse:
+				for _, tr := range s.Trans {
+					stack = append(stack, tr.Next)
+				}
+			case nfa.ByteRange, nfa.Empty, nfa.Look:
+				stack = append(stack, s.Next)
+			}
+		}
+	}
+}

@@ -55,7 +55,25 @@ type OnePass struct {
 	slots  []uint32 // the capture slots of every term's path, in path order
 	nodeOf []int32  // the node that begins at each state, -1 if none
 	start  int32    // the node of prog.Start
+
+	// With a table (steps not nil), the byte-consuming term a node
+	// takes a byte with, and where it leads, is one lookup instead of a
+	// scan of the node's terms: steps[node*numClasses+classes[b]].
+	// Bytes in one class are taken alike by every state of the program.
+	classes    [256]uint8
+	numClasses int
+	steps      []step
 }
+
+// A step is the term of a node that takes a byte (-1 for none) and the
+// node it leads to.
+type step struct {
+	term, node int32
+}
+
+// maxSteps caps the table at 2 MiB; a program with more nodes and byte
+// classes than that scans each node's terms instead.
+const maxSteps = 1 << 18
 
 // A node is the epsilon closure of one state: the terms terms[first:end]
 // in priority order.
@@ -108,7 +126,64 @@ func New(prog *nfa.Prog) *OnePass {
 			return nil
 		}
 	}
+	b.e.buildSteps()
 	return b.e
+}
+
+// buildSteps computes the byte classes of the program and, when the table
+// is small enough, the step of every node on every class.
+func (e *OnePass) buildSteps() {
+	var cut [257]bool
+	cut[utf8.RuneSelf] = true // InvalidByte is checked from here up
+	mark := func(lo, hi byte) { cut[lo], cut[int(hi)+1] = true, true }
+	for i := range e.prog.States {
+		st := &e.prog.States[i]
+		switch st.Kind {
+		case nfa.ByteRange:
+			mark(st.Lo, st.Hi)
+		case nfa.Sparse:
+			for _, t := range st.Trans {
+				mark(t.Lo, t.Hi)
+			}
+		}
+	}
+	cls := 0
+	for b := range 256 {
+		if b > 0 && cut[b] {
+			cls++
+		}
+		e.classes[b] = uint8(cls)
+	}
+	e.numClasses = cls + 1
+	if len(e.nodes)*e.numClasses > maxSteps {
+		return
+	}
+	e.steps = make([]step, len(e.nodes)*e.numClasses)
+	for i := range e.steps {
+		e.steps[i] = step{term: -1}
+	}
+	for ni, nd := range e.nodes {
+		row := e.steps[ni*e.numClasses : (ni+1)*e.numClasses]
+		take := func(ti int32, lo, hi byte, to nfa.StateID) {
+			for c := e.classes[lo]; ; c++ {
+				row[c] = step{term: ti, node: e.nodeOf[to]}
+				if c == e.classes[hi] {
+					break
+				}
+			}
+		}
+		for ti := nd.first; ti < nd.end; ti++ {
+			st := &e.prog.States[e.terms[ti].state]
+			switch st.Kind {
+			case nfa.ByteRange:
+				take(ti, st.Lo, st.Hi, st.Next)
+			case nfa.Sparse:
+				for _, t := range st.Trans {
+					take(ti, t.Lo, t.Hi, t.Next)
+				}
+			}
+		}
+	}
 }
 
 // A builder holds the scratch state of [New].
@@ -285,6 +360,11 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 	states := e.prog.States
 	hay := in.Haystack
 	matched := false
+	// pending says that the best match so far is path with the slots
+	// of term pendTerm set to pendPos, not yet copied to best.
+	pending := false
+	var pendTerm int32
+	var pendPos int
 	ni := e.start
 	for pos := in.Start; ; pos++ {
 		nd := &e.nodes[ni]
@@ -295,12 +375,18 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 
 		// Find the one consuming term that takes the byte at pos.
 		taker := int32(-1)
-		var to nfa.StateID
+		var to int32
 		if pos < in.End {
 			if by := hay[pos]; nd.invalid >= 0 && by >= utf8.RuneSelf && nfa.InvalidAt(hay, pos) {
-				taker, to = nd.invalid, states[e.terms[nd.invalid].state].Next
+				taker, to = nd.invalid, e.nodeOf[states[e.terms[nd.invalid].state].Next]
+			} else if e.steps != nil {
+				st := e.steps[int(ni)*e.numClasses+int(e.classes[by])]
+				taker, to = st.term, st.node
 			} else {
-				taker, to = e.takes(nd, by)
+				var next nfa.StateID
+				if taker, next = e.takes(nd, by); taker >= 0 {
+					to = e.nodeOf[next]
+				}
 			}
 			if taker >= 0 && e.terms[taker].need&^look != 0 {
 				taker = -1
@@ -312,8 +398,10 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 				// Only whether there is a match was asked.
 				return true
 			}
-			copy(best, path)
-			e.record(best, m, pos)
+			// The match is path plus m's slots at pos; it is copied
+			// out only if path is about to change, since a greedy
+			// loop such as (\S+) matches at every byte it reads.
+			pending, pendTerm, pendPos = true, m, pos
 			matched = true
 			if !longest && (taker < 0 || m < taker) {
 				// The match outranks the path going on.
@@ -323,11 +411,22 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 		if taker < 0 {
 			break
 		}
-		e.record(path, taker, pos)
-		ni = e.nodeOf[to]
+		if t := &e.terms[taker]; t.slotLo < t.slotHi {
+			if pending {
+				copy(best, path)
+				e.record(best, pendTerm, pendPos)
+				pending = false
+			}
+			e.record(path, taker, pos)
+		}
+		ni = to
 	}
 	if !matched {
 		return false
+	}
+	if pending {
+		copy(best, path)
+		e.record(best, pendTerm, pendPos)
 	}
 	copy(slots, best)
 	for i := stride; i < len(slots); i++ {
