@@ -123,6 +123,11 @@ func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []in
 	// learns about h (see callState) carries over from match to match.
 	c := re.exec.getCache(h)
 	defer re.exec.putCache(c)
+	// Finding every match reads the whole text anyway: checking once
+	// that it is valid UTF-8 (which most text is) spares the DFAs a
+	// check after every scan (see dfaSet.scan). A call that may stop
+	// early does not read everything, and keeps the checks local.
+	c.call.readsAll = n > len(h)
 	end := len(h)
 	prevEnd := -1
 	scratch := make([]int, 0, max(ncap, 2*(re.numSubexp+1)))
