@@ -1,9 +1,6 @@
 package regexp
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Find returns the text of the leftmost match of re in b, or nil if there
 // is none. The result is a subslice of b with its capacity cut to its
@@ -103,7 +100,7 @@ func (re *Regexp) FindStringSubmatchIndex(s string) []int {
 // n of them, with the slots of every group when submatch is set and of the
 // whole match otherwise. The slice passed to deliver is only valid during
 // the call: the next match reuses it, so a caller that keeps it copies it
-// (see chunks).
+// (see matchList).
 //
 // Matches do not overlap. After a match the search resumes at its end;
 // after an empty match it resumes one character further on, where a
@@ -123,6 +120,11 @@ func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []in
 	// learns about h (see callState) carries over from match to match.
 	c := re.exec.getCache(h)
 	defer re.exec.putCache(c)
+	// Finding every match reads the whole text anyway: checking once
+	// that it is valid UTF-8 (which most text is) spares the DFAs a
+	// check after every scan (see dfaSet.scan). A call that may stop
+	// early does not read everything, and keeps the checks local.
+	c.call.readsAll = n > len(h)
 	end := len(h)
 	prevEnd := -1
 	scratch := make([]int, 0, max(ncap, 2*(re.numSubexp+1)))
@@ -166,82 +168,67 @@ func allLimit(n, textLen int) int {
 	return n
 }
 
-// resultCap is the capacity the All methods start their result with on the
-// first match, so that short results need one allocation.
-const resultCap = 10
+// The All methods first collect the matches in a matchList and then
+// build their result at its exact size: growing the result as matches
+// come would copy it (and its pointers, which the garbage collector then
+// tracks) a dozen times on a text with many matches.
 
 // FindAll returns the texts of all successive matches of re in b, at most n
 // of them if n >= 0, or nil if there is none. See "Method names" in the
 // package documentation for how successive matches are found.
 func (re *Regexp) FindAll(b []byte, n int) [][]byte {
-	var out [][]byte
-	re.allMatches(b, allLimit(n, len(b)), false, func(m []int) {
-		if out == nil {
-			out = make([][]byte, 0, resultCap)
-		}
-		out = append(grow(out), b[m[0]:m[1]:m[1]])
-	})
+	l := re.collect(b, n, false)
+	if l.n == 0 {
+		return nil
+	}
+	out := make([][]byte, l.n)
+	l.each(func(i int, m []int) { out[i] = b[m[0]:m[1]:m[1]] })
 	return out
 }
 
 // FindAllIndex returns the locations of all successive matches of re in b,
 // at most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllIndex(b []byte, n int) [][]int {
-	var out [][]int
-	var ints chunks[int]
-	re.allMatches(b, allLimit(n, len(b)), false, func(m []int) {
-		if out == nil {
-			out = make([][]int, 0, resultCap)
-		}
-		out = append(grow(out), ints.copy(m[0:2]))
-	})
-	return out
+	return re.collect(b, n, false).slices()
 }
 
 // FindAllString returns the texts of all successive matches of re in s, at
 // most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllString(s string, n int) []string {
-	var out []string
-	re.allMatches(stringBytes(s), allLimit(n, len(s)), false, func(m []int) {
-		if out == nil {
-			out = make([]string, 0, resultCap)
-		}
-		out = append(grow(out), s[m[0]:m[1]])
-	})
+	l := re.collect(stringBytes(s), n, false)
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]string, l.n)
+	l.each(func(i int, m []int) { out[i] = s[m[0]:m[1]] })
 	return out
 }
 
 // FindAllStringIndex returns the locations of all successive matches of re
 // in s, at most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	var out [][]int
-	var ints chunks[int]
-	re.allMatches(stringBytes(s), allLimit(n, len(s)), false, func(m []int) {
-		if out == nil {
-			out = make([][]int, 0, resultCap)
-		}
-		out = append(grow(out), ints.copy(m[0:2]))
-	})
-	return out
+	return re.collect(stringBytes(s), n, false).slices()
 }
 
 // FindAllSubmatch returns, for each successive match of re in b (at most n
 // if n >= 0), the texts of the match and its groups as [Regexp.FindSubmatch]
 // does, or nil if there is no match.
 func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
-	var out [][][]byte
-	var bufs chunks[[]byte]
-	re.allMatches(b, allLimit(n, len(b)), true, func(m []int) {
-		if out == nil {
-			out = make([][][]byte, 0, resultCap)
-		}
-		texts := bufs.take(len(m) / 2)
-		for i := range texts {
-			if m[2*i] >= 0 {
-				texts[i] = b[m[2*i]:m[2*i+1]:m[2*i+1]]
+	l := re.collect(b, n, true)
+	if l.n == 0 {
+		return nil
+	}
+	out := make([][][]byte, l.n)
+	texts := make([][]byte, l.n*l.width/2)
+	l.each(func(i int, m []int) {
+		t := texts[: len(m)/2 : len(m)/2]
+		texts = texts[len(m)/2:]
+		for k := range t {
+			if m[2*k] >= 0 {
+				t[k] = b[m[2*k]:m[2*k+1]:m[2*k+1]]
 			}
 		}
-		out = append(grow(out), texts)
+		out[i] = t
 	})
 	return out
 }
@@ -250,34 +237,28 @@ func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 // most n if n >= 0), the locations of the match and its groups as
 // [Regexp.FindSubmatchIndex] does, or nil if there is no match.
 func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	var out [][]int
-	var ints chunks[int]
-	re.allMatches(b, allLimit(n, len(b)), true, func(m []int) {
-		if out == nil {
-			out = make([][]int, 0, resultCap)
-		}
-		out = append(grow(out), ints.copy(m))
-	})
-	return out
+	return re.collect(b, n, true).slices()
 }
 
 // FindAllStringSubmatch returns, for each successive match of re in s (at
 // most n if n >= 0), the texts of the match and its groups as
 // [Regexp.FindStringSubmatch] does, or nil if there is no match.
 func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	var out [][]string
-	var strs chunks[string]
-	re.allMatches(stringBytes(s), allLimit(n, len(s)), true, func(m []int) {
-		if out == nil {
-			out = make([][]string, 0, resultCap)
-		}
-		texts := strs.take(len(m) / 2)
-		for i := range texts {
-			if m[2*i] >= 0 {
-				texts[i] = s[m[2*i]:m[2*i+1]]
+	l := re.collect(stringBytes(s), n, true)
+	if l.n == 0 {
+		return nil
+	}
+	out := make([][]string, l.n)
+	texts := make([]string, l.n*l.width/2)
+	l.each(func(i int, m []int) {
+		t := texts[: len(m)/2 : len(m)/2]
+		texts = texts[len(m)/2:]
+		for k := range t {
+			if m[2*k] >= 0 {
+				t[k] = s[m[2*k]:m[2*k+1]]
 			}
 		}
-		out = append(grow(out), texts)
+		out[i] = t
 	})
 	return out
 }
@@ -286,58 +267,69 @@ func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 // (at most n if n >= 0), the locations of the match and its groups as
 // [Regexp.FindStringSubmatchIndex] does, or nil if there is no match.
 func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	var out [][]int
-	var ints chunks[int]
-	re.allMatches(stringBytes(s), allLimit(n, len(s)), true, func(m []int) {
-		if out == nil {
-			out = make([][]int, 0, resultCap)
-		}
-		out = append(grow(out), ints.copy(m))
-	})
-	return out
+	return re.collect(stringBytes(s), n, true).slices()
 }
 
-// grow returns s with room for one more element, doubling its capacity
-// when it is full: append grows large slices by a quarter at a time, so a
-// result of a hundred thousand matches would be copied some thirty times.
-func grow[T any](s []T) []T {
-	if len(s) < cap(s) {
-		return s
-	}
-	return slices.Grow(s, max(len(s), resultCap))
+// collect returns the matches allMatches finds in h for an All method
+// called with n: the whole match, or with submatch every group too.
+func (re *Regexp) collect(h []byte, n int, submatch bool) *matchList {
+	l := &matchList{}
+	re.allMatches(h, allLimit(n, len(h)), submatch, l.add)
+	return l
 }
 
-// chunks hands out the small slices the All methods return, one per
-// match, carved from larger arrays: a text with a hundred thousand matches
-// then costs a few hundred allocations rather than a hundred thousand.
-// Each slice is cut to its length (s[i:j:j]), so appending to one can
-// never write into another.
-type chunks[T any] struct {
-	free []T
-	// perChunk is how many slices of the last size the next array
-	// holds; it doubles up to maxPerChunk, so short results stay small.
-	perChunk int
+// A matchList holds matches of one width (2, or every group's 2) in
+// chunks that double in size, so that collecting them copies nothing.
+type matchList struct {
+	width int
+	full  [][]int // filled chunks, in order
+	cur   []int   // the chunk being filled
+	n     int
 }
 
 const (
-	minPerChunk = 4
-	maxPerChunk = 512
+	minPerChunk = 8
+	maxPerChunk = 4096
 )
 
-// take returns a zeroed slice of length n.
-func (a *chunks[T]) take(n int) []T {
-	if len(a.free) < n {
-		a.perChunk = min(max(2*a.perChunk, minPerChunk), maxPerChunk)
-		a.free = make([]T, n*a.perChunk)
+// add appends a copy of m, which must have the width of the matches
+// before it.
+func (l *matchList) add(m []int) {
+	if len(l.cur)+len(m) > cap(l.cur) {
+		if l.cur != nil {
+			l.full = append(l.full, l.cur)
+		}
+		l.width = len(m)
+		per := min(max(2*cap(l.cur)/max(len(m), 1), minPerChunk), maxPerChunk)
+		l.cur = make([]int, 0, per*len(m))
 	}
-	s := a.free[:n:n]
-	a.free = a.free[n:]
-	return s
+	l.cur = append(l.cur, m...)
+	l.n++
 }
 
-// copy returns a copy of m in a slice from take.
-func (a *chunks[T]) copy(m []T) []T {
-	s := a.take(len(m))
-	copy(s, m)
-	return s
+// each calls f with every match in order; m is cut to its width
+// (m[i:j:j]), so a caller may return it to its own caller: appending to it
+// cannot write into the next.
+func (l *matchList) each(f func(i int, m []int)) {
+	i := 0
+	visit := func(c []int) {
+		for j := 0; j+l.width <= len(c) && l.width > 0; j += l.width {
+			f(i, c[j:j+l.width:j+l.width])
+			i++
+		}
+	}
+	for _, c := range l.full {
+		visit(c)
+	}
+	visit(l.cur)
+}
+
+// slices returns the matches as a [][]int, or nil when there are none.
+func (l *matchList) slices() [][]int {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([][]int, l.n)
+	l.each(func(i int, m []int) { out[i] = m })
+	return out
 }

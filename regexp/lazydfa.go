@@ -279,6 +279,7 @@ func (d *dfaSet) scan(c *searchCache, i int, e *dfaEngine, in *nfa.Input, revers
 	if *p == nil {
 		*p = e.lazy.NewCache()
 	}
+	in.ValidUTF8 = c.call.validUTF8(in.Haystack)
 	var res dfa.Result
 	if reverse {
 		pos, res = e.lazy.Reverse(*p, in)

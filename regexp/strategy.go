@@ -311,9 +311,37 @@ type callState struct {
 	// even while they are only simulated.
 	forced bool
 
+	// readsAll says the call reads the whole text whatever it finds
+	// (allMatches). The first DFA scan of such a call checks once
+	// whether the text is valid UTF-8 (utf8 is then known), so that the
+	// scans need not check what they read.
+	readsAll bool
+	utf8     utf8State
+
 	// dfaGaveUp is set once a DFA scan gave up (its cache thrashed):
 	// the rest of the call runs on the NFA engines.
 	dfaGaveUp bool
+}
+
+// utf8State is what a call knows about its text's UTF-8 validity.
+type utf8State uint8
+
+const (
+	utf8Unknown utf8State = iota
+	utf8Valid
+	utf8Invalid
+)
+
+// validUTF8 reports whether the whole text h of the call is known to be
+// valid UTF-8, checking it on first use when the call reads all of it.
+func (cs *callState) validUTF8(h []byte) bool {
+	if cs.utf8 == utf8Unknown && cs.readsAll {
+		cs.utf8 = utf8Invalid
+		if utf8.Valid(h) {
+			cs.utf8 = utf8Valid
+		}
+	}
+	return cs.utf8 == utf8Valid
 }
 
 // forcedStrategy maps the values of engine that force a strategy to

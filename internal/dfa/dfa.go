@@ -43,7 +43,9 @@
 // time), but keeps the byte classes and the states free of UTF-8
 // decoding, where carrying a validator in each state would multiply both.
 // It also keeps the check local: a reverse scan from a candidate checks
-// only what it read, not the whole text.
+// only what it read, not the whole text. A caller that has checked the
+// whole text once says so with [nfa.Input.ValidUTF8], and the scans skip
+// their checks.
 //
 // # What it cannot do
 //
@@ -240,7 +242,7 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 		// the character it starts if a thread could have read it as
 		// an invalid one.
 		hi := pos
-		if h[pos] >= utf8.RuneSelf && d.readsInvalid(c, s, int(classes[h[pos]])) {
+		if !in.ValidUTF8 && h[pos] >= utf8.RuneSelf && d.readsInvalid(c, s, int(classes[h[pos]])) {
 			hi++
 		}
 		c.lastHi = pos + 1
@@ -272,6 +274,12 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 // answer holds only if those bytes are valid UTF-8 (see the package doc).
 // For a search that stops at its first match, hi is that match's end.
 func (d *DFA) forwardDone(c *Cache, in *nfa.Input, last, hi int) (int, Result) {
+	if in.ValidUTF8 {
+		if last < 0 {
+			return -1, NoMatch
+		}
+		return last, Match
+	}
 	h := in.Haystack
 	// Complete the character the scan stopped inside, if any: whether
 	// its first bytes are valid depends on the rest.
@@ -347,7 +355,7 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 	}
 	if dead {
 		lo := pos
-		if h[pos-1] >= utf8.RuneSelf && d.readsInvalid(c, s, int(classes[h[pos-1]])) {
+		if !in.ValidUTF8 && h[pos-1] >= utf8.RuneSelf && d.readsInvalid(c, s, int(classes[h[pos-1]])) {
 			lo--
 		}
 		c.lastLo = pos - 1
@@ -376,6 +384,12 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 // last (or none when last is negative) after reading the bytes from lo to
 // in.End, which must be valid UTF-8 for the answer to hold.
 func (d *DFA) reverseDone(c *Cache, in *nfa.Input, last, lo int) (int, Result) {
+	if in.ValidUTF8 {
+		if last < 0 {
+			return -1, NoMatch
+		}
+		return last, Match
+	}
 	h := in.Haystack
 	// Back up to the first byte of the character the scan stopped
 	// inside: only the whole character can be checked.

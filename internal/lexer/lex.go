@@ -22,6 +22,8 @@ type Lexer struct {
 	// array instead of allocating as it goes.
 	queue []Token
 	head  int
+	// buf is the queue's first array, enough for most states' tokens.
+	buf [2]Token
 
 	// Inside brackets: where the class began (for the missing ] error,
 	// which quotes the whole class) and whether the next member is the
@@ -36,6 +38,7 @@ type Lexer struct {
 // New returns a lexer for input.
 func New(input string, opts Options) *Lexer {
 	l := &Lexer{input: input, opts: opts, state: lexText}
+	l.queue = l.buf[:0]
 	if opts.Literal {
 		l.state = lexLiteralText
 	}

@@ -11,18 +11,26 @@ import (
 
 // PerlClassRanges returns the sorted lo-hi rune pairs of the Perl class
 // \d, \s or \w named by its lower-case letter, or nil. They are ASCII-only,
-// as in the standard library; \s is [\t\n\f\r ] without \v.
+// as in the standard library; \s is [\t\n\f\r ] without \v. The slice
+// is shared: callers must not modify it.
 func PerlClassRanges(letter string) []rune {
 	switch letter {
 	case "d":
-		return []rune{'0', '9'}
+		return perlDigit
 	case "s":
-		return []rune{'\t', '\n', '\f', '\r', ' ', ' '}
+		return perlSpace
 	case "w":
-		return []rune{'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}
+		return perlWord
 	}
 	return nil
 }
+
+// The Perl classes' ranges, shared: callers only read them.
+var (
+	perlDigit = []rune{'0', '9'}
+	perlSpace = []rune{'\t', '\n', '\f', '\r', ' ', ' '}
+	perlWord  = []rune{'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}
+)
 
 // posixClasses holds the ASCII contents of the POSIX bracket classes.
 var posixClasses = map[string][]rune{

@@ -29,40 +29,47 @@ func newFoldLiteral(runes []rune) *foldLiteral {
 	for i, r := range runes {
 		f.orbits[i] = orbit(r)
 	}
+	// The anchor is the byte at offset k of one rune's encodings: not
+	// always the first byte, since in a non-Latin script the lead bytes
+	// are few and common (every Cyrillic letter starts with 0xD0 or
+	// 0xD1) while a continuation byte singles the letter out.
 	bestCost, minOff, maxOff := -1, 0, 0
 	for _, o := range f.orbits {
-		firsts := firstBytes(o)
-		cost := 0
-		for _, b := range firsts {
-			cost += frequency(b)
-		}
-		// Each hit costs a check per start in the window.
-		cost *= 1 + maxOff - minOff
-		if bestCost < 0 || cost < bestCost {
-			bestCost, f.minOff, f.maxOff = cost, minOff, maxOff
-			f.bytes = newByteSet(firsts)
-		}
 		short, long := utf8.UTFMax, 0
 		for _, r := range o {
 			short, long = min(short, utf8.RuneLen(r)), max(long, utf8.RuneLen(r))
+		}
+		for k := range short {
+			set := bytesAt(o, k)
+			cost := 0
+			for _, b := range set {
+				cost += frequency(b)
+			}
+			// Each hit costs a check per start in the window.
+			cost *= 1 + maxOff - minOff
+			if bestCost < 0 || cost < bestCost {
+				bestCost, f.minOff, f.maxOff = cost, minOff+k, maxOff+k
+				f.bytes = newByteSet(set)
+			}
 		}
 		minOff, maxOff = minOff+short, maxOff+long
 	}
 	return f
 }
 
-// firstBytes returns the distinct first bytes of the encodings of runes.
-func firstBytes(runes []rune) []byte {
+// bytesAt returns the distinct bytes at offset k of the encodings of
+// runes, each at least k+1 bytes long.
+func bytesAt(runes []rune, k int) []byte {
 	var out []byte
 	for _, r := range runes {
 		var buf [utf8.UTFMax]byte
 		utf8.EncodeRune(buf[:], r)
 		seen := false
 		for _, b := range out {
-			seen = seen || b == buf[0]
+			seen = seen || b == buf[k]
 		}
 		if !seen {
-			out = append(out, buf[0])
+			out = append(out, buf[k])
 		}
 	}
 	return out

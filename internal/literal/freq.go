@@ -18,16 +18,18 @@ func buildByteRank() [256]uint8 {
 	for i := range rank {
 		rank[i] = 1
 	}
-	// Continuation bytes appear in all non-ASCII text, more or less evenly;
-	// lead bytes of two- and three-byte sequences are next.
+	// In text of one non-Latin script the lead bytes are few and each
+	// very common (Cyrillic is nearly all 0xD0 and 0xD1, CJK 0xE3-0xE9),
+	// while the continuation bytes spread over 64 values: any one
+	// continuation byte is the rarer.
 	for b := 0x80; b <= 0xBF; b++ {
-		rank[b] = 40
+		rank[b] = 30
 	}
 	for b := 0xC2; b <= 0xDF; b++ {
-		rank[b] = 30
+		rank[b] = 45
 	}
 	for b := 0xE0; b <= 0xEF; b++ {
-		rank[b] = 30
+		rank[b] = 45
 	}
 	for b := 0xF0; b <= 0xF4; b++ {
 		rank[b] = 10

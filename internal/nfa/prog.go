@@ -170,4 +170,10 @@ type Input struct {
 	Haystack   []byte
 	Start, End int
 	Anchored   bool
+
+	// ValidUTF8 promises that all of Haystack is valid UTF-8, which a
+	// caller about to scan the whole text may check once up front; the
+	// DFA then skips the checks it makes after each scan. Leaving it
+	// false is always correct.
+	ValidUTF8 bool
 }

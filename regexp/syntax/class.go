@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 )
@@ -119,6 +120,7 @@ func each(lo, hi, stride rune, f func(lo, hi rune)) {
 
 // appendTable appends the runes of t.
 func appendTable(class []rune, t *unicode.RangeTable) []rune {
+	class = slices.Grow(class, 2*(len(t.R16)+len(t.R32)))
 	tableRanges(t, func(lo, hi rune) { class = appendRange(class, lo, hi) })
 	return class
 }

@@ -53,8 +53,9 @@ type parser struct {
 	heights         map[*Regexp]int
 
 	// spare is a node that left the tree with nothing pointing to it,
-	// for newNode to reuse.
+	// for newNode to reuse; slab holds nodes allocated but not yet used.
 	spare *Regexp
+	slab  []Regexp
 }
 
 // Parse parses pattern under flags and returns its syntax tree. Every node
@@ -81,6 +82,7 @@ func Parse(pattern string, flags Flags) (re *Regexp, err error) {
 		pattern:    pattern,
 		flags:      flags,
 		lastRepeat: -1,
+		stack:      make([]*Regexp, 0, 8),
 		lex: lexer.New(pattern, lexer.Options{
 			PerlX:         flags&PerlX != 0,
 			UnicodeGroups: flags&UnicodeGroups != 0,
@@ -313,8 +315,20 @@ func (p *parser) newNode(op Op, span Span) *Regexp {
 		*re = Regexp{Op: op, Flags: p.flags, Span: span}
 		return re
 	}
-	return &Regexp{Op: op, Flags: p.flags, Span: span}
+	if len(p.slab) == 0 {
+		// Nodes come from arrays of a few at a time: a pattern needs
+		// several, and one allocation for each was most of the
+		// parse's cost.
+		p.slab = make([]Regexp, nodeSlab)
+	}
+	re := &p.slab[0]
+	p.slab = p.slab[1:]
+	*re = Regexp{Op: op, Flags: p.flags, Span: span}
+	return re
 }
+
+// nodeSlab is the number of nodes newNode allocates at once.
+const nodeSlab = 4
 
 // release records that re has left the tree.
 func (p *parser) release(re *Regexp) {

@@ -6,7 +6,7 @@ import "github.com/rerepl/rerepl/internal/lexer"
 // its ] and pushes the class.
 func (p *parser) parseClass(open lexer.Token) {
 	re := p.newNode(OpCharClass, tokenSpan(open))
-	var class []rune
+	class := make([]rune, 0, 8)
 	if open.Negated && p.flags&ClassNL == 0 {
 		// Put \n in the class so that negating it leaves \n out.
 		class = append(class, '\n', '\n')
