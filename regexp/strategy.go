@@ -473,7 +473,14 @@ func (x *executor) prefilterStart(c *searchCache, pos int) (int, bool) {
 // match of a FindAll right where the previous one ended stays on.
 func (cs *callState) prefilterMissed(p *plan) {
 	cs.prefilterMisses++
-	if cs.prefilterMisses >= prefilterProbation && cs.prefilterSkipped < minPrefilterSkip*cs.prefilterMisses {
+	minSkip := minPrefilterSkip
+	if p.firstBytes {
+		// The first-byte set is scanned a byte at a time, no faster
+		// than the DFA reads, so stopping at a candidate that fails
+		// pays only when it saves a long scan.
+		minSkip = minFirstByteSkip
+	}
+	if cs.prefilterMisses >= prefilterProbation && cs.prefilterSkipped < minSkip*cs.prefilterMisses {
 		cs.prefilterOff = true
 	}
 }
@@ -483,8 +490,10 @@ const (
 	// is judged on before it may be turned off for the rest of a call.
 	prefilterProbation = 32
 	// minPrefilterSkip is the average number of bytes a prefilter must
-	// skip per missed candidate to stay on.
+	// skip per missed candidate to stay on; minFirstByteSkip is that
+	// for a first-byte set.
 	minPrefilterSkip = 16
+	minFirstByteSkip = 128
 )
 
 // submatches completes a search whose match bounds [s, e] a strategy has

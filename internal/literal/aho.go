@@ -1,5 +1,10 @@
 package literal
 
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
 // ahoCorasick finds the leftmost occurrence of any of a set of literals, and
 // at that position the literal an alternation of them would match: the
 // first in the set (leftmost-first) or the longest (leftmost-longest).
@@ -23,9 +28,12 @@ package literal
 // Go cannot express it without assembly.
 type ahoCorasick struct {
 	classes [256]uint8
-	shift   uint    // log2 of the row length
-	trans   []int32 // row of state s at s<<shift; entries are premultiplied rows
-	depth   []int32 // bytes from the root, by state number
+	shift   uint // log2 of the row length
+	// trans holds the row of state s at s<<shift; entries are
+	// premultiplied rows, complemented (negative) for a state where
+	// some literal ends.
+	trans []int32
+	depth []int32 // bytes from the root, by state number
 	// matchLen is the length of the longest literal that ends in each
 	// state, 0 if none does: the scan stops on non-zero.
 	matchLen []int32
@@ -47,6 +55,14 @@ const maxAhoEntries = 1 << 22
 // maxAhoEntries.
 func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
 	a := &ahoCorasick{longest: longest}
+	// A set that holds every ASCII case variant of some base literals,
+	// as (?i)agggtaaa|tttaccct gives (512 literals), is searched as its
+	// bases with each upper-case letter in its lower-case letter's
+	// class: the same matches from a table hundreds of times smaller.
+	bases, fold := asciiFoldBases(lits)
+	if fold {
+		lits = bases
+	}
 	var used [256]bool
 	var firsts []byte
 	nodes := 1
@@ -55,6 +71,9 @@ func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
 			used[b] = true
 		}
 		firsts = append(firsts, l[0])
+		if fold && 'a' <= l[0] && l[0] <= 'z' {
+			firsts = append(firsts, l[0]-'a'+'A')
+		}
 		nodes += len(l)
 		a.maxLen = max(a.maxLen, len(l))
 	}
@@ -64,6 +83,11 @@ func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
 		if u {
 			a.classes[b] = uint8(numClasses)
 			numClasses++
+		}
+	}
+	if fold {
+		for b := 'A'; b <= 'Z'; b++ {
+			a.classes[b] = a.classes[b-'A'+'a']
 		}
 	}
 	if numClasses > 256 {
@@ -140,24 +164,49 @@ func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
 			queue = append(queue, child)
 		}
 	}
+	// Mark the entries leading to a state where a literal ends by
+	// complementing them (negative), so that the scan tests the entry it
+	// already has instead of loading matchLen for every byte.
+	for i, e := range a.trans {
+		if a.matchLen[e>>a.shift] > 0 {
+			a.trans[i] = ^e
+		}
+	}
 	return a
 }
 
 func (a *ahoCorasick) Find(h []byte, from int) (int, int, bool) {
 	s := int32(0)
+	// At the root, skip to the next byte a literal starts with, unless
+	// that keeps finding one a few bytes on (DNA, where every byte
+	// starts some literal): a skip costs more than the bytes it saves,
+	// and the automaton then reads on alone.
+	skip, skips, skipped := true, 0, 0
 	for i := from; i < len(h); i++ {
-		if s == 0 {
-			if i = a.first.index(h, i); i < 0 {
+		if s == 0 && skip {
+			j := a.first.index(h, i)
+			if j < 0 {
 				return 0, 0, false
 			}
+			skips, skipped = skips+1, skipped+j-i
+			if skips >= minSkips && skipped < minSkipBytes*skips {
+				skip = false
+			}
+			i = j
 		}
-		s = a.trans[int(s)|int(a.classes[h[i]])]
-		if n := a.matchLen[s>>a.shift]; n > 0 {
-			return a.resolve(h, from, i+1, int(n))
+		if s = a.trans[int(s)|int(a.classes[h[i]])]; s < 0 {
+			return a.resolve(h, from, i+1, int(a.matchLen[^s>>a.shift]))
 		}
 	}
 	return 0, 0, false
 }
+
+// minSkips is the number of skips Find judges the skipping by, and
+// minSkipBytes the bytes each must skip on average to keep it on.
+const (
+	minSkips     = 16
+	minSkipBytes = 8
+)
 
 // resolve finds the leftmost match given that the earliest end of any
 // occurrence at or after from is end, where a literal of length n ends.
@@ -180,7 +229,9 @@ func (a *ahoCorasick) resolve(h []byte, from, end, n int) (int, int, bool) {
 func (a *ahoCorasick) matchAt(h []byte, start int) (int, bool) {
 	s, bestID, bestEnd := int32(0), int32(-1), -1
 	for i := start; i < len(h) && i-start < a.maxLen; i++ {
-		s = a.trans[int(s)|int(a.classes[h[i]])]
+		if s = a.trans[int(s)|int(a.classes[h[i]])]; s < 0 {
+			s = ^s
+		}
 		st := s >> a.shift
 		if int(a.depth[st]) != i-start+1 {
 			break
@@ -194,4 +245,47 @@ func (a *ahoCorasick) matchAt(h []byte, start int) (int, bool) {
 		}
 	}
 	return bestEnd, bestID >= 0
+}
+
+// asciiFoldBases reports whether lits is exactly the set of ASCII case
+// variants of some base literals (lower-cased), with the variants of each
+// base together in the preference order, and returns the bases in that
+// order. Only one variant of a base can occur at a position, so
+// preferring between bases in block order is preferring as lits does.
+func asciiFoldBases(lits [][]byte) ([][]byte, bool) {
+	var bases [][]byte
+	variants := map[string]int{} // distinct literals per base
+	seen := map[string]bool{}
+	last := ""
+	for _, l := range lits {
+		base := string(bytes.ToLower(l))
+		if bytes.ContainsFunc(l, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			return nil, false // ToLower would fold non-ASCII letters too
+		}
+		if base != last {
+			if _, ok := variants[base]; ok {
+				return nil, false // the base's variants are not together
+			}
+			bases = append(bases, []byte(base))
+			last = base
+		}
+		if !seen[string(l)] {
+			seen[string(l)] = true
+			variants[base]++
+		}
+	}
+	folded := false
+	for _, b := range bases {
+		letters := 0
+		for _, c := range b {
+			if 'a' <= c && c <= 'z' {
+				letters++
+			}
+		}
+		if letters > 20 || variants[string(b)] != 1<<letters {
+			return nil, false
+		}
+		folded = folded || letters > 0
+	}
+	return bases, folded
 }

@@ -69,6 +69,12 @@ type OnePass struct {
 // node it leads to.
 type step struct {
 	term, node int32
+	// simple says that the term needs no assertion and records no
+	// slot, and that the node it leads to has no Match, InvalidByte or
+	// assertion terms: Search's fast loop then takes the next byte too.
+	simple bool
+	// slots says that the term records slots.
+	slots bool
 }
 
 // maxSteps caps the table at 2 MiB; a program with more nodes and byte
@@ -87,6 +93,12 @@ type node struct {
 	// looks reports whether some term needs assertions, so that the scan
 	// computes them only where they matter.
 	looks bool
+}
+
+// plain reports that the node has no Match, InvalidByte or assertion
+// terms, so its byte-consuming term alone decides the next step.
+func (nd *node) plain() bool {
+	return !nd.looks && nd.match < 0 && nd.invalid < 0
 }
 
 // A term is a consuming or Match state reached by the closure of a node,
@@ -183,6 +195,16 @@ func (e *OnePass) buildSteps() {
 				}
 			}
 		}
+	}
+	for i := range e.steps {
+		st := &e.steps[i]
+		if st.term < 0 {
+			continue
+		}
+		t := &e.terms[st.term]
+		next := &e.nodes[st.node]
+		st.slots = t.slotLo < t.slotHi
+		st.simple = t.need == 0 && !st.slots && !next.looks && next.match < 0 && next.invalid < 0
 	}
 }
 
@@ -367,6 +389,18 @@ func (e *OnePass) Search(c *Cache, in *nfa.Input, longest bool, slots []int) boo
 	var pendPos int
 	ni := e.start
 	for pos := in.Start; ; pos++ {
+		if e.steps != nil && e.nodes[ni].plain() {
+			// The fast loop: bytes that lead from node to node with
+			// nothing to check or record.
+			for pos < in.End {
+				st := e.steps[int(ni)*e.numClasses+int(e.classes[hay[pos]])]
+				if !st.simple {
+					break
+				}
+				ni = st.node
+				pos++
+			}
+		}
 		nd := &e.nodes[ni]
 		var look nfa.LookSet
 		if nd.looks {
