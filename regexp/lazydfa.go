@@ -106,22 +106,6 @@ func newDFAEngine(prog *nfa.Prog, tiny bool) *dfaEngine {
 	return &dfaEngine{lazy: dfa.New(prog, cfg), prog: prog}
 }
 
-// hasEmptyClass reports whether the tree holds a class that matches
-// nothing, such as [^\s\S]. Working around a bug: internal/dfa's Reverse
-// panics on such programs (index out of range in readsInvalid, build.go:
-// a state with no key), so they get no DFA; the engines run them.
-func hasEmptyClass(re *syntax.Regexp) bool {
-	if re.Op == syntax.OpNoMatch || re.Op == syntax.OpCharClass && len(re.Rune) == 0 {
-		return true
-	}
-	for _, sub := range re.Sub {
-		if hasEmptyClass(sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // A dfaSet holds the lazy DFAs of one pattern: the forward DFA, and the
 // reverse DFAs by dfaReverseKind.
 type dfaSet struct {
@@ -160,9 +144,6 @@ type dfaCaches struct {
 // newDFASet returns the DFAs for the simplified tree and its program, or
 // nil when none can be built (the reverse program is too large).
 func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
-	if useLazyDFA && hasEmptyClass(tree) {
-		return nil
-	}
 	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: useLazyDFA}
 	if d.fwd == nil || d.addReverse(dfaReverse, tree) != nil {
 		return nil

@@ -143,6 +143,11 @@ roots:
 // began an invalid UTF-8 sequence, since the byte-level program reads
 // every other byte alike whatever follows it.
 func (d *DFA) readsInvalid(c *Cache, s int32, cls int) bool {
+	if s == deadID {
+		// No thread at all: a start state is dead when the pattern
+		// can match nothing, such as [^\s\S].
+		return false
+	}
 	key := c.keys[int(s)/d.stride]
 	cut := key[0]&flagLongest == 0
 	looks, _, _ := d.looksAt(byteKind(key[1]), cls)

@@ -134,3 +134,26 @@ func TestAnchoredLongestTable(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingMatches runs patterns whose every path goes through a class
+// that matches nothing: the start state is dead before any byte, and the
+// end of the scan must not ask that state which bytes it reads (it has
+// no threads, and no key to look them up in).
+func TestNothingMatches(t *testing.T) {
+	for _, pattern := range []string{`[^\s\S]`, `(?:[^\s\S])$`, `a[^\s\S]`, `[^\s\S]+\z`} {
+		fwd := testutil.CompileWith(t, pattern, syntax.Perl, nfa.Options{})
+		rev := testutil.CompileWith(t, pattern, syntax.Perl, nfa.Options{Reverse: true})
+		df, dr := New(fwd, Config{}), New(rev, Config{})
+		for _, h := range []string{"", "a", "é", "aé", "\xff", "é\xffa"} {
+			in := nfa.Input{Haystack: []byte(h), End: len(h)}
+			// Quit is allowed on invalid UTF-8: the caller then
+			// asks the NFA engines.
+			if _, r := df.Forward(df.NewCache(), &in, LeftmostFirst); r != NoMatch && r != Quit {
+				t.Errorf("%#q forward on %q: %v, want NoMatch", pattern, h, r)
+			}
+			if _, r := dr.Reverse(dr.NewCache(), &in); r != NoMatch && r != Quit {
+				t.Errorf("%#q reverse on %q: %v, want NoMatch", pattern, h, r)
+			}
+		}
+	}
+}

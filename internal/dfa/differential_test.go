@@ -23,6 +23,8 @@ var handPatterns = []string{
 	`\w+\s+Holmes`, `x*`, `(?:)`, `a{0}`, `日本`, `[日本]+`, `é|e`,
 	`\d+(?:\.\d+)?`, `(?m)^[a-c]+\n`, `\w+$`, `^\w+`, `(?U)a+`, `\x{FFFD}`,
 	`[\x{FFFD}a]+`, `[^\n]+$`, `(?m)(?:^|a)b`, `(?:\b|a)+`,
+	// Classes that match nothing: the start state itself is dead.
+	`[^\s\S]`, `(?:[^\s\S])$`, `x(?:[^\s\S]|y)$`, `[^\s\S]b|c`,
 }
 
 // patternGen builds random patterns from atoms that exercise byte

@@ -37,12 +37,19 @@ type Lexer struct {
 
 // New returns a lexer for input.
 func New(input string, opts Options) *Lexer {
-	l := &Lexer{input: input, opts: opts, state: lexText}
+	l := new(Lexer)
+	l.Init(input, opts)
+	return l
+}
+
+// Init makes l a lexer for input, as [New] does, so that a caller can
+// keep the lexer inside a value of its own instead of allocating it.
+func (l *Lexer) Init(input string, opts Options) {
+	*l = Lexer{input: input, opts: opts, state: lexText}
 	l.queue = l.buf[:0]
 	if opts.Literal {
 		l.state = lexLiteralText
 	}
-	return l
 }
 
 // Next returns the next token. After the last token it returns EOF
@@ -312,10 +319,23 @@ func (l *Lexer) lexClassEscape() bool {
 		l.lexUnicodeClass()
 		return true
 	case strings.IndexByte("dDsSwW", c) >= 0 && l.opts.PerlX:
-		l.emit(Token{Kind: PerlClass, Pos: i, End: i + 2, Name: string(c | 0x20), Negated: c < 'a'})
+		l.emit(Token{Kind: PerlClass, Pos: i, End: i + 2, Name: perlClassName(c), Negated: c < 'a'})
 		return true
 	}
 	return false
+}
+
+// perlClassName returns the lower-case letter of the Perl class \d, \D,
+// \s, \S, \w or \W as a constant string, so that lexing it allocates
+// nothing.
+func perlClassName(c byte) string {
+	switch c | 0x20 {
+	case 'd':
+		return "d"
+	case 's':
+		return "s"
+	}
+	return "w"
 }
 
 // lexUnicodeClass lexes \pN, \p{Name} or \p{^Name} (or \P) at l.pos.

@@ -2,6 +2,7 @@ package literal
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -45,6 +46,9 @@ type ahoCorasick struct {
 	// first holds the first bytes of all literals: from the root, the
 	// scan skips ahead to one of them without touching the table.
 	first *byteSet
+	// skip, when not nil, replaces the scan for small sets of long
+	// literals (see skipTable).
+	skip *skipTable
 }
 
 // maxAhoEntries caps the transition table (4 bytes per entry).
@@ -172,10 +176,14 @@ func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
 			a.trans[i] = ^e
 		}
 	}
+	a.skip = newSkipTable(lits, fold)
 	return a
 }
 
 func (a *ahoCorasick) Find(h []byte, from int) (int, int, bool) {
+	if a.skip != nil {
+		return a.skip.find(a, h, from)
+	}
 	s := int32(0)
 	// At the root, skip to the next byte a literal starts with, unless
 	// that keeps finding one a few bytes on (DNA, where every byte
@@ -248,25 +256,33 @@ func (a *ahoCorasick) matchAt(h []byte, start int) (int, bool) {
 }
 
 // asciiFoldBases reports whether lits is exactly the set of ASCII case
-// variants of some base literals (lower-cased), with the variants of each
-// base together in the preference order, and returns the bases in that
-// order. Only one variant of a base can occur at a position, so
-// preferring between bases in block order is preferring as lits does.
+// variants of some base literals (lower-cased), and returns the bases in
+// the order of their first variant.
+//
+// Searching the bases instead must prefer the same literal wherever
+// several match at one position. Only one variant of a base can match at
+// a position, and two bases both match only when one is a prefix of the
+// other; so either no base is a prefix of another, or the variants of
+// each base must be together in lits, which then prefers between bases in
+// their order.
 func asciiFoldBases(lits [][]byte) ([][]byte, bool) {
 	var bases [][]byte
 	variants := map[string]int{} // distinct literals per base
 	seen := map[string]bool{}
 	last := ""
+	together := true
 	for _, l := range lits {
-		base := string(bytes.ToLower(l))
 		if bytes.ContainsFunc(l, func(r rune) bool { return r >= utf8.RuneSelf }) {
 			return nil, false // ToLower would fold non-ASCII letters too
 		}
+		base := string(bytes.ToLower(l))
 		if base != last {
 			if _, ok := variants[base]; ok {
-				return nil, false // the base's variants are not together
+				together = false
+			} else {
+				bases = append(bases, []byte(base))
+				variants[base] = 0
 			}
-			bases = append(bases, []byte(base))
 			last = base
 		}
 		if !seen[string(l)] {
@@ -286,6 +302,14 @@ func asciiFoldBases(lits [][]byte) ([][]byte, bool) {
 			return nil, false
 		}
 		folded = folded || letters > 0
+	}
+	if !together {
+		sorted := slices.SortedFunc(slices.Values(bases), bytes.Compare)
+		for i := 1; i < len(sorted); i++ {
+			if bytes.HasPrefix(sorted[i], sorted[i-1]) {
+				return nil, false
+			}
+		}
 	}
 	return bases, folded
 }

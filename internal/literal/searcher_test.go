@@ -161,3 +161,57 @@ func TestFoldMatcher(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipTableAgainstNaive checks the Wu-Manber skip in front of
+// Aho-Corasick on small sets of long literals, plain and as every ASCII
+// case variant of a few bases (searched folded), on texts over a small
+// alphabet where prefixes of the literals are everywhere.
+func TestSkipTableAgainstNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "c", "g", "t", "A", "C", "G", "T", "\n"}
+	for round := range 2000 {
+		var lits [][]byte
+		bases := 1 + r.IntN(4)
+		fold := round%2 == 0
+		for range bases {
+			base := randomBytes(r, alphabet[:4], 6+r.IntN(5))
+			if !fold {
+				lits = append(lits, randomBytes(r, alphabet[:8], 6+r.IntN(5)))
+				continue
+			}
+			// Every case variant of base, variants of one base
+			// together, as (?i) expansion lists them.
+			for mask := range 1 << len(base) {
+				v := []byte(string(base))
+				for k := range v {
+					if mask&(1<<k) != 0 {
+						v[k] -= 'a' - 'A'
+					}
+				}
+				lits = append(lits, v)
+			}
+		}
+		if round%4 == 2 {
+			// Variants of different bases interleaved, as (?i)[cg]x
+			// lists them (C.., G.., c.., g..).
+			r.Shuffle(len(lits), func(i, j int) { lits[i], lits[j] = lits[j], lits[i] })
+		}
+		h := randomBytes(r, alphabet, r.IntN(400))
+		from := 0
+		if len(h) > 0 && r.IntN(3) == 0 {
+			from = r.IntN(len(h) + 1)
+		}
+		for _, longest := range []bool{false, true} {
+			a := newAhoCorasick(lits, longest)
+			if a.skip == nil && len(lits) <= maxSkipLiterals {
+				t.Fatalf("%q: no skip table", lits)
+			}
+			gs, ge, gok := a.Find(h, from)
+			ws, we, wok := naiveFind(lits, longest, h, from)
+			if gs != ws || ge != we || gok != wok {
+				t.Fatalf("%q (longest %v).Find(%q, %d) = %d, %d, %v; want %d, %d, %v",
+					lits, longest, h, from, gs, ge, gok, ws, we, wok)
+			}
+		}
+	}
+}

@@ -109,6 +109,11 @@ func (p *parser) checkHeight(re *Regexp) {
 // height returns the height of re, reusing measured subtrees unless force
 // is set.
 func (p *parser) height(re *Regexp, force bool) int {
+	if len(re.Sub) == 0 {
+		// Leaves, most nodes of a big alternation, stay out of the
+		// map.
+		return 1
+	}
 	if !force {
 		if h, ok := p.heights[re]; ok {
 			return h

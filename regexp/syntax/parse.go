@@ -36,6 +36,7 @@ type parser struct {
 	pattern string
 	flags   Flags
 	lex     *lexer.Lexer
+	lexer   lexer.Lexer // what lex points to, allocated with the parser
 	stack   []*Regexp
 	numCap  int
 
@@ -54,8 +55,9 @@ type parser struct {
 
 	// spare is a node that left the tree with nothing pointing to it,
 	// for newNode to reuse; slab holds nodes allocated but not yet used.
-	spare *Regexp
-	slab  []Regexp
+	spare    *Regexp
+	slab     []Regexp
+	slabSize int
 }
 
 // Parse parses pattern under flags and returns its syntax tree. Every node
@@ -83,12 +85,13 @@ func Parse(pattern string, flags Flags) (re *Regexp, err error) {
 		flags:      flags,
 		lastRepeat: -1,
 		stack:      make([]*Regexp, 0, 8),
-		lex: lexer.New(pattern, lexer.Options{
-			PerlX:         flags&PerlX != 0,
-			UnicodeGroups: flags&UnicodeGroups != 0,
-			Literal:       flags&Literal != 0,
-		}),
 	}
+	p.lexer.Init(pattern, lexer.Options{
+		PerlX:         flags&PerlX != 0,
+		UnicodeGroups: flags&UnicodeGroups != 0,
+		Literal:       flags&Literal != 0,
+	})
+	p.lex = &p.lexer
 	if flags&Literal != 0 {
 		return p.parseLiteral(), nil
 	}
@@ -188,7 +191,7 @@ func (p *parser) parse() *Regexp {
 			// Only the quoted characters matter.
 		case lexer.PerlClass, lexer.UnicodeClass:
 			re := p.newNode(OpCharClass, span)
-			re.Rune = p.appendNamedClass(nil, t)
+			re.Rune = p.appendNamedClass(make([]rune, 0, 8), t)
 			p.push(re)
 		case lexer.ClassOpen:
 			p.parseClass(t)
@@ -316,10 +319,11 @@ func (p *parser) newNode(op Op, span Span) *Regexp {
 		return re
 	}
 	if len(p.slab) == 0 {
-		// Nodes come from arrays of a few at a time: a pattern needs
-		// several, and one allocation for each was most of the
-		// parse's cost.
-		p.slab = make([]Regexp, nodeSlab)
+		// Nodes come from arrays that double from two to 64: a
+		// pattern needs several, and one allocation for each was most
+		// of the parse's cost.
+		p.slabSize = min(max(2*p.slabSize, 2), maxNodeSlab)
+		p.slab = make([]Regexp, p.slabSize)
 	}
 	re := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -327,8 +331,8 @@ func (p *parser) newNode(op Op, span Span) *Regexp {
 	return re
 }
 
-// nodeSlab is the number of nodes newNode allocates at once.
-const nodeSlab = 4
+// maxNodeSlab is the most nodes newNode allocates at once.
+const maxNodeSlab = 64
 
 // release records that re has left the tree.
 func (p *parser) release(re *Regexp) {
