@@ -169,7 +169,11 @@ func TestFoldMatcher(t *testing.T) {
 func TestSkipTableAgainstNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "c", "g", "t", "A", "C", "G", "T", "\n"}
-	for round := range 2000 {
+	rounds := 2000
+	if testing.Short() {
+		rounds = 300
+	}
+	for round := range rounds {
 		var lits [][]byte
 		bases := 1 + r.IntN(4)
 		fold := round%2 == 0

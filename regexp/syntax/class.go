@@ -69,6 +69,11 @@ func appendLiteral(class []rune, r rune, flags Flags) []rune {
 
 // appendClass appends the pairs of the clean class x.
 func appendClass(class, x []rune) []rune {
+	if len(class) == 0 {
+		// x is clean: its pairs are sorted and apart.
+		return append(class, x...)
+	}
+	class = slices.Grow(class, len(x))
 	for i := 0; i+1 < len(x); i += 2 {
 		class = appendRange(class, x[i], x[i+1])
 	}

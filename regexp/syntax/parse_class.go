@@ -1,6 +1,11 @@
 package syntax
 
-import "github.com/rerepl/rerepl/internal/lexer"
+import (
+	"sync"
+	"unicode"
+
+	"github.com/rerepl/rerepl/internal/lexer"
+)
 
 // parseClass reads the members of the bracketed class opened by open up to
 // its ] and pushes the class.
@@ -60,18 +65,10 @@ func (p *parser) appendNamedClass(class []rune, t lexer.Token) []rune {
 		ranges = lexer.PosixClassRanges(t.Name)
 	case lexer.UnicodeClass:
 		tab, fold, invert, _ := lexer.UnicodeTable(t.Name)
-		negated = negated != invert
-		if p.flags&FoldCase == 0 || fold == nil {
-			if negated {
-				return appendNegatedTable(class, tab)
-			}
-			return appendTable(class, tab)
+		if p.flags&FoldCase == 0 {
+			fold = nil
 		}
-		ranges = cleanClass(appendTable(appendTable(nil, tab), fold))
-		if negated {
-			return appendNegatedClass(class, ranges)
-		}
-		return appendClass(class, ranges)
+		return appendClass(class, tableClass(tab, fold, negated != invert))
 	}
 	if p.flags&FoldCase != 0 {
 		ranges = cleanClass(appendFoldedClass(nil, ranges))
@@ -80,4 +77,40 @@ func (p *parser) appendNamedClass(class []rune, t lexer.Token) []rune {
 		return appendNegatedClass(class, ranges)
 	}
 	return appendClass(class, ranges)
+}
+
+// tableClasses caches the class of each Unicode table (with its fold
+// table, and negated) by tableKey: converting \p{Han} or \pL from its
+// RangeTable was most of the time of compiling a pattern that uses one.
+// There are a few hundred tables, so the cache stays small.
+var tableClasses sync.Map // tableKey -> []rune, never modified
+
+type tableKey struct {
+	tab, fold *unicode.RangeTable
+	negated   bool
+}
+
+// tableClass returns the clean class of tab, plus fold when it is not
+// nil, negated when asked. The result is shared: callers must not
+// modify it.
+func tableClass(tab, fold *unicode.RangeTable, negated bool) []rune {
+	key := tableKey{tab, fold, negated}
+	if c, ok := tableClasses.Load(key); ok {
+		return c.([]rune)
+	}
+	var c []rune
+	switch {
+	case fold == nil && negated:
+		c = appendNegatedTable(nil, tab)
+	case fold == nil:
+		c = appendTable(nil, tab)
+	default:
+		c = cleanClass(appendTable(appendTable(nil, tab), fold))
+		if negated {
+			c = appendNegatedClass(nil, c)
+		}
+	}
+	c = cleanClass(c)
+	tableClasses.Store(key, c)
+	return c
 }
