@@ -1,9 +1,8 @@
 package nfa
 
 import (
+	"encoding/binary"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // A revClass is a deterministic automaton that reads the UTF-8 sequences
@@ -100,36 +99,41 @@ func (b *revBuilder) build(q []StateID) int {
 	if i, ok := b.memo[key]; ok {
 		return i
 	}
-	var edges []revEdge
-	var cuts []int
+	// The sources of the edges into q, byte by byte; consecutive bytes
+	// with the same sources become one transition.
+	var bySource [256][]StateID
 	for _, y := range q {
 		for _, e := range b.into[y] {
-			edges = append(edges, e)
-			cuts = append(cuts, int(e.lo), int(e.hi)+1)
-		}
-	}
-	slices.Sort(cuts)
-	cuts = slices.Compact(cuts)
-	var trans []revTrans
-	for k := 0; k+1 < len(cuts); k++ {
-		lo, hi := cuts[k], cuts[k+1]-1
-		var p []StateID
-		for _, e := range edges {
-			if int(e.lo) <= lo && hi <= int(e.hi) {
-				p = append(p, e.from)
+			for c := int(e.lo); c <= int(e.hi); c++ {
+				bySource[c] = append(bySource[c], e.from)
 			}
 		}
+	}
+	var trans []revTrans
+	var prev []StateID
+	prevTo := revAccept
+	for c := range 256 {
+		p := bySource[c]
 		if len(p) == 0 {
+			prev = nil
 			continue
 		}
 		slices.Sort(p)
 		p = slices.Compact(p)
-		to := b.build(p)
-		if n := len(trans); n > 0 && trans[n-1].to == to && int(trans[n-1].hi)+1 == lo {
-			trans[n-1].hi = byte(hi)
+		if n := len(trans); n > 0 && int(trans[n-1].hi)+1 == c && slices.Equal(p, prev) {
+			trans[n-1].hi = byte(c)
 			continue
 		}
-		trans = append(trans, revTrans{byte(lo), byte(hi), to})
+		to := prevTo
+		if !slices.Equal(p, prev) {
+			to = b.build(p)
+		}
+		if n := len(trans); n > 0 && trans[n-1].to == to && int(trans[n-1].hi)+1 == c {
+			trans[n-1].hi = byte(c)
+		} else {
+			trans = append(trans, revTrans{byte(c), byte(c), to})
+		}
+		prev, prevTo = p, to
 	}
 	b.rc.states = append(b.rc.states, trans)
 	i := len(b.rc.states) - 1
@@ -137,13 +141,13 @@ func (b *revBuilder) build(q []StateID) int {
 	return i
 }
 
+// setKey encodes a set of states as a map key.
 func setKey(q []StateID) string {
-	var sb strings.Builder
-	for _, x := range q {
-		sb.WriteString(strconv.FormatUint(uint64(x), 36))
-		sb.WriteByte(',')
+	buf := make([]byte, 4*len(q))
+	for i, x := range q {
+		binary.LittleEndian.PutUint32(buf[4*i:], uint32(x))
 	}
-	return sb.String()
+	return string(buf)
 }
 
 // instantiate emits the states of rc leading to next and returns its
