@@ -3,6 +3,7 @@ package nfa
 import (
 	"encoding/binary"
 	"slices"
+	"sync"
 )
 
 // A revClass is a deterministic automaton that reads the UTF-8 sequences
@@ -34,6 +35,43 @@ type revTrans struct {
 }
 
 const revAccept = -1
+
+// revClassCache keeps the reverse automata built so far in this process,
+// by the class's ranges: \w, \s or \pL come up in pattern after pattern,
+// and \pL's takes milliseconds to build. Automata are never modified, so
+// compilers share them. The cache holds at most maxCachedRevClasses.
+var revClassCache struct {
+	sync.Mutex
+	m map[string]*revClass
+}
+
+const maxCachedRevClasses = 256
+
+// sharedRevClass returns the reverse automaton of ranges from the cache,
+// building and caching it when it is not there.
+func sharedRevClass(ranges []rune) *revClass {
+	buf := make([]byte, 4*len(ranges))
+	for i, r := range ranges {
+		binary.LittleEndian.PutUint32(buf[4*i:], uint32(r))
+	}
+	key := string(buf)
+	revClassCache.Lock()
+	rc, ok := revClassCache.m[key]
+	revClassCache.Unlock()
+	if ok {
+		return rc
+	}
+	rc = newRevClass(ranges)
+	revClassCache.Lock()
+	if revClassCache.m == nil {
+		revClassCache.m = make(map[string]*revClass)
+	}
+	if len(revClassCache.m) < maxCachedRevClasses {
+		revClassCache.m[key] = rc
+	}
+	revClassCache.Unlock()
+	return rc
+}
 
 // classKey identifies a class by its ranges' backing array and length.
 type classKey struct {
