@@ -409,7 +409,7 @@ func (c *compiler) class(ranges []rune, next StateID) StateID {
 	if c.reverse {
 		valid = c.reverseClass(ranges, next)
 	} else {
-		valid = c.forwardClass(ranges, next)
+		valid = c.sharedForwardClass(ranges, next)
 	}
 	if !containsRune(ranges, utf8.RuneError) {
 		return valid
