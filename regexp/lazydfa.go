@@ -14,6 +14,8 @@ package regexp
 // TestDFACacheMemoryIsBounded checks against the cap.
 
 import (
+	"sync"
+
 	"errors"
 
 	"github.com/rerepl/rerepl/internal/dfa"
@@ -123,6 +125,27 @@ type dfaSet struct {
 	// tiny marks the copy that gives up easily (engineDFAGiveUp); its
 	// caches live in their own slot of a searchCache.
 	tiny bool
+
+	// revTree is the pattern whose reverse DFA, rev[dfaReverse],
+	// revOnce builds on first use; nil once built, or when there is
+	// none to build.
+	revOnce sync.Once
+	revTree *syntax.Regexp
+}
+
+// reverseEngine returns the reverse DFA of the given kind, building the
+// whole pattern's on first use; nil when it cannot be built (its program
+// is too large), and a scan then leaves the search to the engines.
+func (d *dfaSet) reverseEngine(kind dfaReverseKind) *dfaEngine {
+	if kind == dfaReverse {
+		d.revOnce.Do(func() {
+			if d.revTree != nil && d.rev[dfaReverse] == nil {
+				d.addReverse(dfaReverse, d.revTree)
+			}
+			d.revTree = nil
+		})
+	}
+	return d.rev[kind]
 }
 
 const numReverseKinds = 3
@@ -143,12 +166,17 @@ type dfaCaches struct {
 
 // newDFASet returns the DFAs for the simplified tree and its program, or
 // nil when none can be built (the reverse program is too large).
+//
+// The whole pattern's reverse DFA is built on first use (reverseEngine):
+// many searches never run it (a prefilter candidate that matches needs no
+// reverse scan), and for big Unicode classes it is most of the cost of
+// preparing a pattern.
 func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
-	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: useLazyDFA}
-	if d.fwd == nil || d.addReverse(dfaReverse, tree) != nil {
+	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: useLazyDFA, revTree: tree}
+	if d.fwd == nil {
 		return nil
 	}
-	if len(prog.States) > maxFastStates || len(d.rev[dfaReverse].prog.States) > 4*maxFastStates {
+	if len(prog.States) > maxFastStates {
 		// Each new DFA state walks the NFA states it is made of;
 		// with programs this large they are many, states cost more
 		// than the bytes they save, and the cache thrashes: such
@@ -219,8 +247,8 @@ func (x *executor) tinyDFA() *dfaSet {
 		}
 		tiny.fwd = giveUp(d.fwd)
 		tiny.rest = giveUp(d.rest)
-		for i, r := range d.rev {
-			tiny.rev[i] = giveUp(r)
+		for i := range d.rev {
+			tiny.rev[i] = giveUp(d.reverseEngine(dfaReverseKind(i)))
 		}
 		x.tiny = tiny
 	})
@@ -307,7 +335,11 @@ func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (st
 	if kind == dfaBefore {
 		kind = d.before
 	}
-	start, r, low, _ = d.scan(c, 1+int(kind), d.rev[kind], in, true, dfaLeftmostFirst)
+	e := d.reverseEngine(kind)
+	if e == nil {
+		return -1, dfaFail, in.End
+	}
+	start, r, low, _ = d.scan(c, 1+int(kind), e, in, true, dfaLeftmostFirst)
 	return start, r, low
 }
 

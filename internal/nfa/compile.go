@@ -79,7 +79,13 @@ func Compile(re *syntax.Regexp, opts Options) (*Prog, error) {
 		body := c.compile(re, end)
 		p.Start = c.emit(State{Kind: Capture, Slot: 0, Next: body})
 	}
-	p.StartUnanchored = c.anyCharLoop(p.Start)
+	p.StartUnanchored = p.Start
+	if !opts.Reverse {
+		// Reverse programs only run anchored, at the end of a match
+		// or of the text; their unanchored loop would cost a reversed
+		// class of every rune, the largest there is, for nothing.
+		p.StartUnanchored = c.anyCharLoop(p.Start)
+	}
 	if c.tooLarge {
 		return nil, &syntax.Error{Code: syntax.ErrLarge, Expr: ""}
 	}
@@ -403,7 +409,7 @@ func (c *compiler) class(ranges []rune, next StateID) StateID {
 	if c.reverse {
 		valid = c.reverseClass(ranges, next)
 	} else {
-		valid = c.forwardClass(ranges, next)
+		valid = c.sharedForwardClass(ranges, next)
 	}
 	if !containsRune(ranges, utf8.RuneError) {
 		return valid
@@ -441,7 +447,7 @@ func (c *compiler) reverseClass(ranges []rune, next StateID) StateID {
 	key := classKey{&ranges[0], len(ranges)}
 	rc, ok := c.revClasses[key]
 	if !ok {
-		rc = newRevClass(ranges)
+		rc = sharedRevClass(ranges)
 		if c.revClasses == nil {
 			c.revClasses = make(map[classKey]*revClass)
 		}

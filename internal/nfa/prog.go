@@ -92,7 +92,8 @@ type Prog struct {
 	Start StateID
 	// StartUnanchored begins an unanchored search: it is a non-greedy loop
 	// over whole characters (valid UTF-8 sequences or single invalid
-	// bytes) followed by Start.
+	// bytes) followed by Start. A reverse program, which only runs
+	// anchored, has none: its StartUnanchored is Start.
 	StartUnanchored StateID
 
 	// NumCap is the number of capture groups including group 0 (the whole

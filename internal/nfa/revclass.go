@@ -1,9 +1,9 @@
 package nfa
 
 import (
+	"encoding/binary"
 	"slices"
-	"strconv"
-	"strings"
+	"sync"
 )
 
 // A revClass is a deterministic automaton that reads the UTF-8 sequences
@@ -35,6 +35,114 @@ type revTrans struct {
 }
 
 const revAccept = -1
+
+// sharedForwardClass returns a fragment matching one rune of the class
+// ranges forwards, leading to next: the trie of the class's UTF-8
+// sequences, built once per class content in this process (see
+// fwdClassCache) and instantiated here, so that the thirteen copies of
+// \pL in \pL{8,13} cost one trie.
+func (c *compiler) sharedForwardClass(ranges []rune, next StateID) StateID {
+	if len(ranges) < minSharedClass {
+		return c.forwardClass(ranges, next)
+	}
+	return c.instantiate(cachedClass(&fwdClassCache, ranges, newFwdClass), next)
+}
+
+// minSharedClass is the fewest range ends (twice the ranges) a forward
+// class must have to go through the cache: small classes build faster
+// than their key.
+const minSharedClass = 16
+
+// newFwdClass builds the forward trie of ranges as a revClass-shaped
+// automaton: states children first, the entry last.
+func newFwdClass(ranges []rune) *revClass {
+	fwd := &compiler{
+		maxStates: DefaultMaxStates,
+		ranges:    make(map[rangeKey]StateID),
+		sparse:    make(map[string]StateID),
+	}
+	fwd.emit(State{Kind: Fail})
+	end := fwd.emit(State{Kind: Match})
+	root := fwd.forwardClass(ranges, end)
+	rc := &revClass{}
+	if root == failState {
+		return rc
+	}
+	index := make(map[StateID]int)
+	var visit func(id StateID) int
+	visit = func(id StateID) int {
+		if id == end {
+			return revAccept
+		}
+		if i, ok := index[id]; ok {
+			return i
+		}
+		st := &fwd.states[id]
+		var ts []revTrans
+		switch st.Kind {
+		case ByteRange:
+			ts = []revTrans{{st.Lo, st.Hi, visit(st.Next)}}
+		case Sparse:
+			for _, t := range st.Trans {
+				ts = append(ts, revTrans{t.Lo, t.Hi, visit(t.Next)})
+			}
+		}
+		rc.states = append(rc.states, ts)
+		index[id] = len(rc.states) - 1
+		return index[id]
+	}
+	visit(root)
+	return rc
+}
+
+// fwdClassCache is revClassCache for forward classes.
+var fwdClassCache classCache
+
+// revClassCache keeps the reverse automata built so far in this process,
+// by the class's ranges: \w, \s or \pL come up in pattern after pattern,
+// and \pL's takes milliseconds to build. Automata are never modified, so
+// compilers share them. The cache holds at most maxCachedRevClasses.
+var revClassCache classCache
+
+// A classCache maps a class's ranges to its automaton; it holds at most
+// maxCachedClasses.
+type classCache struct {
+	sync.Mutex
+	m map[string]*revClass
+}
+
+const maxCachedClasses = 256
+
+// sharedRevClass returns the reverse automaton of ranges.
+func sharedRevClass(ranges []rune) *revClass {
+	return cachedClass(&revClassCache, ranges, newRevClass)
+}
+
+// cachedClass returns the automaton of ranges from cache, building it
+// with build and caching it when it is not there.
+func cachedClass(cache *classCache, ranges []rune, build func([]rune) *revClass) *revClass {
+	buf := make([]byte, 4*len(ranges))
+	for i, r := range ranges {
+		binary.LittleEndian.PutUint32(buf[4*i:], uint32(r))
+	}
+	key := string(buf)
+	cache.Lock()
+	rc, ok := cache.m[key]
+	cache.Unlock()
+	if ok {
+		return rc
+	}
+	rc = build(ranges)
+	cache.Lock()
+	if cache.m == nil {
+		cache.m = make(map[string]*revClass)
+	}
+	if len(cache.m) < maxCachedClasses {
+		cache.m[key] = rc
+	}
+	cache.Unlock()
+	return rc
+}
 
 // classKey identifies a class by its ranges' backing array and length.
 type classKey struct {
@@ -100,36 +208,41 @@ func (b *revBuilder) build(q []StateID) int {
 	if i, ok := b.memo[key]; ok {
 		return i
 	}
-	var edges []revEdge
-	var cuts []int
+	// The sources of the edges into q, byte by byte; consecutive bytes
+	// with the same sources become one transition.
+	var bySource [256][]StateID
 	for _, y := range q {
 		for _, e := range b.into[y] {
-			edges = append(edges, e)
-			cuts = append(cuts, int(e.lo), int(e.hi)+1)
-		}
-	}
-	slices.Sort(cuts)
-	cuts = slices.Compact(cuts)
-	var trans []revTrans
-	for k := 0; k+1 < len(cuts); k++ {
-		lo, hi := cuts[k], cuts[k+1]-1
-		var p []StateID
-		for _, e := range edges {
-			if int(e.lo) <= lo && hi <= int(e.hi) {
-				p = append(p, e.from)
+			for c := int(e.lo); c <= int(e.hi); c++ {
+				bySource[c] = append(bySource[c], e.from)
 			}
 		}
+	}
+	var trans []revTrans
+	var prev []StateID
+	prevTo := revAccept
+	for c := range 256 {
+		p := bySource[c]
 		if len(p) == 0 {
+			prev = nil
 			continue
 		}
 		slices.Sort(p)
 		p = slices.Compact(p)
-		to := b.build(p)
-		if n := len(trans); n > 0 && trans[n-1].to == to && int(trans[n-1].hi)+1 == lo {
-			trans[n-1].hi = byte(hi)
+		if n := len(trans); n > 0 && int(trans[n-1].hi)+1 == c && slices.Equal(p, prev) {
+			trans[n-1].hi = byte(c)
 			continue
 		}
-		trans = append(trans, revTrans{byte(lo), byte(hi), to})
+		to := prevTo
+		if !slices.Equal(p, prev) {
+			to = b.build(p)
+		}
+		if n := len(trans); n > 0 && trans[n-1].to == to && int(trans[n-1].hi)+1 == c {
+			trans[n-1].hi = byte(c)
+		} else {
+			trans = append(trans, revTrans{byte(c), byte(c), to})
+		}
+		prev, prevTo = p, to
 	}
 	b.rc.states = append(b.rc.states, trans)
 	i := len(b.rc.states) - 1
@@ -137,33 +250,49 @@ func (b *revBuilder) build(q []StateID) int {
 	return i
 }
 
+// setKey encodes a set of states as a map key.
 func setKey(q []StateID) string {
-	var sb strings.Builder
-	for _, x := range q {
-		sb.WriteString(strconv.FormatUint(uint64(x), 36))
-		sb.WriteByte(',')
+	buf := make([]byte, 4*len(q))
+	for i, x := range q {
+		binary.LittleEndian.PutUint32(buf[4*i:], uint32(x))
 	}
-	return sb.String()
+	return string(buf)
 }
 
 // instantiate emits the states of rc leading to next and returns its
-// entry, or failState for an empty class.
+// entry, or failState for an empty class. The automaton already shares
+// its identical subtrees, and its states all lead to next, different for
+// each copy, so they are emitted as they are, without looking for
+// identical states in the program; the transitions of all its Sparse
+// states share one array.
 func (c *compiler) instantiate(rc *revClass, next StateID) StateID {
 	if len(rc.states) == 0 {
 		return failState
 	}
-	ids := make([]StateID, len(rc.states))
-	var trans []Transition
-	for i, ts := range rc.states {
-		trans = trans[:0]
-		for _, t := range ts {
-			to := next
-			if t.to != revAccept {
-				to = ids[t.to]
-			}
-			trans = append(trans, Transition{Lo: t.lo, Hi: t.hi, Next: to})
+	total := 0
+	for _, ts := range rc.states {
+		if len(ts) > 1 {
+			total += len(ts)
 		}
-		ids[i] = c.node(trans)
+	}
+	pool := make([]Transition, 0, total)
+	ids := make([]StateID, len(rc.states))
+	target := func(t revTrans) StateID {
+		if t.to == revAccept {
+			return next
+		}
+		return ids[t.to]
+	}
+	for i, ts := range rc.states {
+		if len(ts) == 1 {
+			ids[i] = c.emit(State{Kind: ByteRange, Lo: ts[0].lo, Hi: ts[0].hi, Next: target(ts[0])})
+			continue
+		}
+		first := len(pool)
+		for _, t := range ts {
+			pool = append(pool, Transition{Lo: t.lo, Hi: t.hi, Next: target(t)})
+		}
+		ids[i] = c.emit(State{Kind: Sparse, Trans: pool[first:len(pool):len(pool)]})
 	}
 	return ids[len(ids)-1]
 }

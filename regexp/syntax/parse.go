@@ -319,10 +319,10 @@ func (p *parser) newNode(op Op, span Span) *Regexp {
 		return re
 	}
 	if len(p.slab) == 0 {
-		// Nodes come from arrays that double from two to 64: a
+		// Nodes come from arrays that double from four to 64: a
 		// pattern needs several, and one allocation for each was most
 		// of the parse's cost.
-		p.slabSize = min(max(2*p.slabSize, 2), maxNodeSlab)
+		p.slabSize = min(max(2*p.slabSize, 4), maxNodeSlab)
 		p.slab = make([]Regexp, p.slabSize)
 	}
 	re := &p.slab[0]
