@@ -132,6 +132,11 @@ func (x *extractor) extract(re *syntax.Regexp) Seq {
 // literal extracts a run of literal runes, each one matching its whole
 // simple-fold orbit when fold is set.
 func (x *extractor) literal(runes []rune, fold bool) Seq {
+	if !fold && plainRunes(runes) {
+		// Crossing rune by rune would copy the growing literal once
+		// per rune; one cross gives the same literal, cut the same way.
+		return x.cross(single(""), single(string(runes)))
+	}
 	acc := single("")
 	for i := range runes {
 		r := runes[i]
@@ -144,6 +149,18 @@ func (x *extractor) literal(runes []rune, fold bool) Seq {
 		acc = x.cross(acc, x.runeSeq(r, fold))
 	}
 	return acc
+}
+
+// plainRunes reports whether every rune matches just its own encoding:
+// no U+FFFD (which also matches invalid bytes) and no surrogate (which
+// matches nothing).
+func plainRunes(runes []rune) bool {
+	for _, r := range runes {
+		if r == utf8.RuneError || !utf8.ValidRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // runeSeq returns the literals one pattern rune matches.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"sync"
+	"unicode/utf8"
 )
 
 // A revClass is a deterministic automaton that reads the UTF-8 sequences
@@ -42,15 +43,17 @@ const revAccept = -1
 // fwdClassCache) and instantiated here, so that the thirteen copies of
 // \pL in \pL{8,13} cost one trie.
 func (c *compiler) sharedForwardClass(ranges []rune, next StateID) StateID {
-	if len(ranges) < minSharedClass {
+	if len(ranges) == 0 || len(ranges) < minSharedClass && ranges[len(ranges)-1] < utf8.RuneSelf {
 		return c.forwardClass(ranges, next)
 	}
 	return c.instantiate(cachedClass(&fwdClassCache, ranges, newFwdClass), next)
 }
 
-// minSharedClass is the fewest range ends (twice the ranges) a forward
-// class must have to go through the cache: small classes build faster
-// than their key.
+// minSharedClass is the fewest range ends (twice the ranges) an ASCII
+// forward class must have to go through the cache: small ASCII classes
+// build faster than their key, while any class reaching past ASCII (as
+// the any-character loop of every program does) splits into many UTF-8
+// sequences.
 const minSharedClass = 16
 
 // newFwdClass builds the forward trie of ranges as a revClass-shaped
