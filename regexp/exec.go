@@ -2,6 +2,7 @@ package regexp
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/rerepl/rerepl/internal/backtrack"
@@ -110,10 +111,12 @@ type executor struct {
 	tree      *syntax.Regexp
 	numGroups int
 
-	// prepareOnce guards the fields below up to plan; prog is built
-	// early by newExecutor when it might be too large.
-	prepareOnce sync.Once
-	prog        *nfa.Prog
+	// prepared is set once prepare has built the fields below up to
+	// plan, under prepareMu; prog is built early by newExecutor when it
+	// might be too large.
+	prepared  atomic.Bool
+	prepareMu sync.Mutex
+	prog      *nfa.Prog
 
 	pike *pikevm.VM
 	back *backtrack.Backtracker
@@ -200,22 +203,34 @@ func (x *executor) compileProg() (*nfa.Prog, error) {
 // strategy, once; every search calls it first. Nothing here can fail: the
 // program is within its limit (see newExecutor), and a strategy that
 // cannot be built is simply not chosen.
+//
+// Not a sync.Once: a panic here (a bug) must leave the executor
+// unprepared, so that the next search panics the same way instead of
+// running on half-built engines.
 func (x *executor) prepare() {
-	x.prepareOnce.Do(func() {
-		if x.prog == nil {
-			prog, err := x.compileProg()
-			if err != nil {
-				panic("regexp: internal error: nfa.StatesBound is below the program's size: " + err.Error())
-			}
-			x.prog = prog
+	if x.prepared.Load() {
+		return
+	}
+	x.prepareMu.Lock()
+	defer x.prepareMu.Unlock()
+	if x.prepared.Load() {
+		return
+	}
+	if x.prog == nil {
+		prog, err := x.compileProg()
+		if err != nil {
+			panic("regexp: internal error: nfa.StatesBound is below the program's size: " + err.Error())
 		}
-		x.pike = pikevm.New(x.prog)
-		x.back = backtrack.New(x.prog)
-		x.one = onepass.New(x.prog)
-		compileStage(testhook.StageEngines)
-		x.plan.build(x.tree, x.prog, x.one != nil)
-		compileStage(testhook.StageStrategy)
-	})
+		x.prog = prog
+	}
+	x.pike = pikevm.New(x.prog)
+	x.back = backtrack.New(x.prog)
+	x.one = onepass.New(x.prog)
+	compileStage(testhook.StageEngines)
+	x.plan = plan{}
+	x.plan.build(x.tree, x.prog, x.one != nil)
+	compileStage(testhook.StageStrategy)
+	x.prepared.Store(true)
 }
 
 // literalPrefix returns what [Regexp.LiteralPrefix] reports, computed on

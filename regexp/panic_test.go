@@ -3,6 +3,7 @@ package regexp
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -225,6 +226,36 @@ func TestSearchPanicEscapesSearch(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestSearchPanicLeavesUnprepared checks that a panic while a search
+// prepares the engines does not leave them half built: the next search
+// prepares again, and with the bug gone it answers.
+func TestSearchPanicLeavesUnprepared(t *testing.T) {
+	for _, stage := range searchStages {
+		t.Run(stage, func(t *testing.T) {
+			re := MustCompile(hookPattern)
+			boom := &struct{ stage string }{stage}
+			var got any
+			withCompileHook(func(s string) {
+				if s == stage {
+					panic(boom)
+				}
+			}, func() {
+				got = anyPanic(func() { re.MatchString("xabcde") })
+				if again := anyPanic(func() { re.MatchString("xabcde") }); again != boom {
+					t.Errorf("second search panicked with %v, want the same injected value", again)
+				}
+			})
+			if got != boom {
+				t.Fatalf("first search panicked with %v, want the injected value", got)
+			}
+			// "abcde" at [1,6); the group's last iteration, "d", at [4,5).
+			if got, want := re.FindStringSubmatchIndex("xabcde"), []int{1, 6, 4, 5}; !slices.Equal(got, want) {
+				t.Errorf("after the hook is gone, FindStringSubmatchIndex = %v, want %v", got, want)
+			}
+		})
 	}
 }
 
