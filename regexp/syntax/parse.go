@@ -578,7 +578,7 @@ func (p *parser) concat(pos int) *Regexp {
 	if len(subs) == 0 {
 		return p.push(p.newNode(OpEmptyMatch, Span{pos, pos}))
 	}
-	return p.push(p.collapse(subs, OpConcat))
+	return p.push(p.collapse(subs, OpConcat, true))
 }
 
 // alternate replaces the entries above the topmost ( with their
@@ -589,7 +589,7 @@ func (p *parser) alternate(pos int) *Regexp {
 		return p.push(p.newNode(OpNoMatch, Span{pos, pos}))
 	}
 	cleanAlt(subs[len(subs)-1])
-	return p.push(p.collapse(subs, OpAlternate))
+	return p.push(p.collapse(subs, OpAlternate, true))
 }
 
 // popToMarker pops and returns the entries above the topmost marker.
@@ -605,18 +605,34 @@ func (p *parser) popToMarker() []*Regexp {
 
 // collapse returns the op node over subs, flattening subs that are
 // themselves op nodes, so no concatenation directly holds another (and
-// likewise for alternations). Alternatives are also factored.
-func (p *parser) collapse(subs []*Regexp, op Op) *Regexp {
+// likewise for alternations). Alternatives are also factored. owned says
+// subs is the caller's to give away, so the node may keep it as its list.
+func (p *parser) collapse(subs []*Regexp, op Op, owned bool) *Regexp {
 	if len(subs) == 1 {
 		return subs[0]
 	}
 	re := p.newNode(op, Span{})
+	n := 0
 	for _, sub := range subs {
 		if sub.Op == op {
-			re.Sub = append(re.Sub, sub.Sub...)
-			p.release(sub)
+			n += len(sub.Sub)
 		} else {
-			re.Sub = append(re.Sub, sub)
+			n++
+		}
+	}
+	if n == len(subs) && owned {
+		// Nothing to flatten, and subs is a fresh copy (popToMarker's):
+		// it is the list.
+		re.Sub = subs
+	} else {
+		re.Sub = make([]*Regexp, 0, n)
+		for _, sub := range subs {
+			if sub.Op == op {
+				re.Sub = append(re.Sub, sub.Sub...)
+				p.release(sub)
+			} else {
+				re.Sub = append(re.Sub, sub)
+			}
 		}
 	}
 	if op == OpAlternate {
