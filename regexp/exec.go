@@ -175,21 +175,22 @@ type searchCache struct {
 // The one error compiling can give, a program over the state limit, must
 // come from Compile, so a pattern that might exceed it (by
 // nfa.StatesBound, a loose bound) is compiled here to find out.
-func newExecutor(tree *syntax.Regexp, numGroups int) (*executor, error) {
-	x := &executor{
-		tree:          tree,
-		numGroups:     numGroups,
-		anchoredStart: beginsWithText(tree),
-		nslots:        2 * (numGroups + 1),
-	}
+//
+// x is the zero executor to set up: compile allocates it together with
+// its Regexp.
+func newExecutor(x *executor, tree *syntax.Regexp, numGroups int) error {
+	x.tree = tree
+	x.numGroups = numGroups
+	x.anchoredStart = beginsWithText(tree)
+	x.nslots = 2 * (numGroups + 1)
 	if nfa.StatesBound(tree) > nfa.DefaultMaxStates {
 		prog, err := x.compileProg()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		x.prog = prog
 	}
-	return x, nil
+	return nil
 }
 
 // compileProg compiles the forward program of x.tree.

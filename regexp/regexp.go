@@ -160,19 +160,25 @@ func compile(expr string, flags syntax.Flags, longest bool) (_ *Regexp, err erro
 	if err != nil {
 		return nil, err
 	}
-	re := &Regexp{
+	// One allocation holds the Regexp and its executor; copies made by
+	// Copy point to the same executor.
+	c := &struct {
+		re Regexp
+		x  executor
+	}{re: Regexp{
 		expr:        expr,
 		numSubexp:   tree.MaxCap(),
 		subexpNames: tree.CapNames(),
 		longest:     longest,
-	}
+	}}
+	re := &c.re
 	tree = tree.Simplify()
 	compileStage(testhook.StageSimplify)
 	re.minInputLen = minInputLen(tree)
-	re.exec, err = newExecutor(tree, re.numSubexp)
-	if err != nil {
+	if err := newExecutor(&c.x, tree, re.numSubexp); err != nil {
 		return nil, err
 	}
+	re.exec = &c.x
 	compileStage(testhook.StageExecutor)
 	return re, nil
 }
