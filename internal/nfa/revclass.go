@@ -56,17 +56,24 @@ func (c *compiler) sharedForwardClass(ranges []rune, next StateID) StateID {
 // sequences.
 const minSharedClass = 16
 
-// newFwdClass builds the forward trie of ranges as a revClass-shaped
-// automaton: states children first, the entry last.
-func newFwdClass(ranges []rune) *revClass {
-	fwd := &compiler{
+// scratchTrie builds the forward trie of ranges in a compiler of its own,
+// leading to that compiler's Match state end: the trie's nodes are the
+// states between end and root (failState for an empty class).
+func scratchTrie(ranges []rune) (fwd *compiler, root, end StateID) {
+	fwd = &compiler{
 		maxStates: DefaultMaxStates,
 		ranges:    make(map[rangeKey]StateID),
 		sparse:    make(map[string]StateID),
 	}
 	fwd.emit(State{Kind: Fail})
-	end := fwd.emit(State{Kind: Match})
-	root := fwd.forwardClass(ranges, end)
+	end = fwd.emit(State{Kind: Match})
+	return fwd, fwd.forwardClass(ranges, end), end
+}
+
+// newFwdClass builds the forward trie of ranges as a revClass-shaped
+// automaton: states children first, the entry last.
+func newFwdClass(ranges []rune) *revClass {
+	fwd, root, end := scratchTrie(ranges)
 	rc := &revClass{}
 	if root == failState {
 		return rc
@@ -155,16 +162,7 @@ type classKey struct {
 
 // newRevClass builds the reverse automaton of the class ranges.
 func newRevClass(ranges []rune) *revClass {
-	// The forward trie, built in a scratch compiler: its nodes are
-	// the states between its Match state and root.
-	fwd := &compiler{
-		maxStates: DefaultMaxStates,
-		ranges:    make(map[rangeKey]StateID),
-		sparse:    make(map[string]StateID),
-	}
-	fwd.emit(State{Kind: Fail})
-	end := fwd.emit(State{Kind: Match})
-	root := fwd.forwardClass(ranges, end)
+	fwd, root, end := scratchTrie(ranges)
 	rc := &revClass{}
 	if root == failState {
 		return rc
