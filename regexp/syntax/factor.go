@@ -55,7 +55,7 @@ func (p *parser) factorLiteralPrefixes(subs []*Regexp) []*Regexp {
 				subs[j] = p.removeLeadingLiteral(subs[j], len(prefix))
 				p.checkLimits(subs[j])
 			}
-			out = append(out, p.concatPair(pre, p.collapse(subs[start:i], OpAlternate, false)))
+			out = append(out, p.concatPair(pre, p.collapse(subs[start:i], OpAlternate)))
 		}
 		start, prefix, prefixFold = i, lead, leadFold
 	}
@@ -156,7 +156,7 @@ func (p *parser) factorLeadingPieces(subs []*Regexp) []*Regexp {
 				subs[j] = p.removeLeadingPiece(subs[j], j != start)
 				p.checkLimits(subs[j])
 			}
-			out = append(out, p.concatPair(first, p.collapse(subs[start:i], OpAlternate, false)))
+			out = append(out, p.concatPair(first, p.collapse(subs[start:i], OpAlternate)))
 		}
 		start, first = i, lead
 	}

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"sync"
 	"unicode"
 
 	"github.com/rerepl/rerepl/internal/lexer"
@@ -67,25 +68,23 @@ type parser struct {
 // regexp/syntax.Parse accepts, and on failure returns an [*Error] whose
 // Error() text is identical to the standard library's.
 func Parse(pattern string, flags Flags) (re *Regexp, err error) {
+	p := newParser(pattern, flags)
 	defer func() {
 		v := recover()
 		if v == nil {
+			p.recycle()
 			return
 		}
 		// Only a parse error raised by fail is turned into a return
-		// value; anything else is a bug and keeps unwinding unchanged.
+		// value; anything else is a bug and keeps unwinding unchanged,
+		// leaving the parser to the garbage collector.
 		perr, ok := v.(*Error)
 		if !ok {
 			panic(v)
 		}
+		p.recycle()
 		re, err = nil, perr
 	}()
-	p := &parser{
-		pattern:    pattern,
-		flags:      flags,
-		lastRepeat: -1,
-		stack:      make([]*Regexp, 0, 8),
-	}
 	p.lexer.Init(pattern, lexer.Options{
 		PerlX:         flags&PerlX != 0,
 		UnicodeGroups: flags&UnicodeGroups != 0,
@@ -97,6 +96,51 @@ func Parse(pattern string, flags Flags) (re *Regexp, err error) {
 	}
 	return p.parse(), nil
 }
+
+// parsers keeps idle parsers. A parser is a few hundred bytes (the lexer
+// and its token queue are inside it), and for a short pattern allocating
+// and clearing one was a large part of the cost of Parse. A recycled
+// parser also keeps its stack and the unused tail of its last node slab.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// newParser returns a parser, new or recycled, ready to parse pattern.
+func newParser(pattern string, flags Flags) *parser {
+	p := parsers.Get().(*parser)
+	*p = parser{
+		pattern:    pattern,
+		flags:      flags,
+		lastRepeat: -1,
+		stack:      p.stack[:0],
+		spare:      p.spare,
+		slab:       p.slab,
+		slabSize:   p.slabSize,
+	}
+	if p.stack == nil {
+		p.stack = make([]*Regexp, 0, 8)
+	}
+	return p
+}
+
+// recycle returns p to the pool once its parse is over. The nodes left in
+// the slab and the spare node are not part of any tree, so a later parse
+// may hand them out; everything that points into the finished tree is
+// dropped so that the pool keeps no tree alive through p.
+func (p *parser) recycle() {
+	clear(p.stack[:cap(p.stack)])
+	if cap(p.stack) > maxPooledStack {
+		p.stack = nil
+	}
+	*p = parser{
+		stack:    p.stack[:0],
+		spare:    p.spare,
+		slab:     p.slab,
+		slabSize: p.slabSize,
+	}
+	parsers.Put(p)
+}
+
+// maxPooledStack is the largest stack a recycled parser keeps.
+const maxPooledStack = 64
 
 // fail aborts the parse with an error of the given code, pointing at span
 // and quoting pattern[exprStart:exprEnd] as the standard library does.
@@ -578,7 +622,7 @@ func (p *parser) concat(pos int) *Regexp {
 	if len(subs) == 0 {
 		return p.push(p.newNode(OpEmptyMatch, Span{pos, pos}))
 	}
-	return p.push(p.collapse(subs, OpConcat, true))
+	return p.push(p.collapse(subs, OpConcat))
 }
 
 // alternate replaces the entries above the topmost ( with their
@@ -589,25 +633,27 @@ func (p *parser) alternate(pos int) *Regexp {
 		return p.push(p.newNode(OpNoMatch, Span{pos, pos}))
 	}
 	cleanAlt(subs[len(subs)-1])
-	return p.push(p.collapse(subs, OpAlternate, true))
+	return p.push(p.collapse(subs, OpAlternate))
 }
 
-// popToMarker pops and returns the entries above the topmost marker.
+// popToMarker pops and returns the entries above the topmost marker. The
+// result is a view of the stack's old top, valid until the next push:
+// collapse copies it when it keeps it.
 func (p *parser) popToMarker() []*Regexp {
 	i := len(p.stack)
 	for i > 0 && p.stack[i-1].Op < opPseudo {
 		i--
 	}
-	subs := append([]*Regexp(nil), p.stack[i:]...)
+	subs := p.stack[i:]
 	p.stack = p.stack[:i]
 	return subs
 }
 
 // collapse returns the op node over subs, flattening subs that are
 // themselves op nodes, so no concatenation directly holds another (and
-// likewise for alternations). Alternatives are also factored. owned says
-// subs is the caller's to give away, so the node may keep it as its list.
-func (p *parser) collapse(subs []*Regexp, op Op, owned bool) *Regexp {
+// likewise for alternations). Alternatives are also factored. The node's
+// list is always a fresh copy: subs may be a view of the parser's stack.
+func (p *parser) collapse(subs []*Regexp, op Op) *Regexp {
 	if len(subs) == 1 {
 		return subs[0]
 	}
@@ -620,19 +666,13 @@ func (p *parser) collapse(subs []*Regexp, op Op, owned bool) *Regexp {
 			n++
 		}
 	}
-	if n == len(subs) && owned {
-		// Nothing to flatten, and subs is a fresh copy (popToMarker's):
-		// it is the list.
-		re.Sub = subs
-	} else {
-		re.Sub = make([]*Regexp, 0, n)
-		for _, sub := range subs {
-			if sub.Op == op {
-				re.Sub = append(re.Sub, sub.Sub...)
-				p.release(sub)
-			} else {
-				re.Sub = append(re.Sub, sub)
-			}
+	re.Sub = make([]*Regexp, 0, n)
+	for _, sub := range subs {
+		if sub.Op == op {
+			re.Sub = append(re.Sub, sub.Sub...)
+			p.release(sub)
+		} else {
+			re.Sub = append(re.Sub, sub)
 		}
 	}
 	if op == OpAlternate {
