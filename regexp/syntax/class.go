@@ -156,10 +156,27 @@ func (p pairs) Swap(i, j int) {
 	p[2*i], p[2*i+1], p[2*j], p[2*j+1] = p[2*j], p[2*j+1], p[2*i], p[2*i+1]
 }
 
+// sortPairs sorts the pairs of class. Most classes the parser builds are
+// short, often already in order; those are sorted in place without going
+// through sort.Sort, whose interface argument costs an allocation.
+func sortPairs(class []rune) {
+	p := pairs(class)
+	n := p.Len()
+	if n > 16 {
+		sort.Sort(p)
+		return
+	}
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && p.Less(j, j-1); j-- {
+			p.Swap(j, j-1)
+		}
+	}
+}
+
 // cleanClass sorts the pairs of class and merges those that overlap or
 // touch, in place.
 func cleanClass(class []rune) []rune {
-	sort.Sort(pairs(class))
+	sortPairs(class)
 	if len(class) < 2 {
 		return class
 	}

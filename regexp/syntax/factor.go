@@ -9,6 +9,10 @@ package syntax
 // reorders alternatives, which would change leftmost-first results):
 // common literal prefixes, common leading single-character pieces, runs of
 // single characters merged into one class, and runs of empty matches.
+//
+// Each pass writes its result over the front of its input: a run of
+// alternatives becomes at most one entry, so the pass never writes an
+// entry it has yet to read, and factoring allocates no lists of its own.
 func (p *parser) factor(subs []*Regexp) []*Regexp {
 	if len(subs) < 2 {
 		return subs
@@ -22,7 +26,7 @@ func (p *parser) factor(subs []*Regexp) []*Regexp {
 // factorLiteralPrefixes factors the longest literal prefix shared by each
 // run of alternatives.
 func (p *parser) factorLiteralPrefixes(subs []*Regexp) []*Regexp {
-	var out []*Regexp
+	out := subs[:0]
 	var prefix []rune
 	var prefixFold Flags
 	start := 0
@@ -134,7 +138,7 @@ func (p *parser) dropFirstSub(re *Regexp) *Regexp {
 // pieces are not factored: merging the paths through, say, a* would change
 // which alternative matches.
 func (p *parser) factorLeadingPieces(subs []*Regexp) []*Regexp {
-	var out []*Regexp
+	out := subs[:0]
 	var first *Regexp
 	start := 0
 	for i := 0; i <= len(subs); i++ {
@@ -201,7 +205,7 @@ func (p *parser) removeLeadingPiece(re *Regexp, release bool) *Regexp {
 // mergeClassRuns merges each run of single-character alternatives into
 // one class.
 func (p *parser) mergeClassRuns(subs []*Regexp) []*Regexp {
-	var out []*Regexp
+	out := subs[:0]
 	start := 0
 	for i := 0; i <= len(subs); i++ {
 		if i < len(subs) && isCharClass(subs[i]) {
@@ -240,7 +244,7 @@ func (p *parser) mergeClassRuns(subs []*Regexp) []*Regexp {
 
 // dropRepeatedEmpty keeps one empty match of each run of them.
 func dropRepeatedEmpty(subs []*Regexp) []*Regexp {
-	var out []*Regexp
+	out := subs[:0]
 	for i, sub := range subs {
 		if i+1 < len(subs) && sub.Op == OpEmptyMatch && subs[i+1].Op == OpEmptyMatch {
 			continue
