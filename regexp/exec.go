@@ -111,12 +111,13 @@ type executor struct {
 	tree      *syntax.Regexp
 	numGroups int
 
-	// prepared is set once prepare has built the fields below up to
-	// plan, under prepareMu; prog is built early by newExecutor when it
-	// might be too large.
-	prepared  atomic.Bool
-	prepareMu sync.Mutex
-	prog      *nfa.Prog
+	// prepared is set once prepare has built plan, and enginesBuilt
+	// once engines has built prog, pike, back and one, both under
+	// prepareMu. prog is built early by newExecutor when it might be too
+	// large, and by prepare when the strategy needs it.
+	prepared, enginesBuilt atomic.Bool
+	prepareMu              sync.Mutex
+	prog                   *nfa.Prog
 
 	pike *pikevm.VM
 	back *backtrack.Backtracker
@@ -200,10 +201,15 @@ func (x *executor) compileProg() (*nfa.Prog, error) {
 	return prog, err
 }
 
-// prepare builds the program and the engines and picks the search
-// strategy, once; every search calls it first. Nothing here can fail: the
-// program is within its limit (see newExecutor), and a strategy that
-// cannot be built is simply not chosen.
+// prepare picks the search strategy and builds what it needs, once;
+// every search calls it first. Nothing here can fail: the program is
+// within its limit (see newExecutor), and a strategy that cannot be built
+// is simply not chosen.
+//
+// The NFA engines are not built here but by engines, when a search first
+// needs one: a pure literal pattern, or a search that wants only match
+// bounds from a DFA, never does, and the one-pass analysis of a program
+// with large Unicode classes costs milliseconds.
 //
 // Not a sync.Once: a panic here (a bug) must leave the executor
 // unprepared, so that the next search panics the same way instead of
@@ -217,6 +223,18 @@ func (x *executor) prepare() {
 	if x.prepared.Load() {
 		return
 	}
+	x.plan = plan{}
+	x.plan.build(x.tree, x.programLocked, func() bool {
+		x.enginesLocked()
+		return x.one != nil
+	})
+	compileStage(testhook.StageStrategy)
+	x.prepared.Store(true)
+}
+
+// programLocked returns the program, compiling it first if need be; the
+// caller holds prepareMu.
+func (x *executor) programLocked() *nfa.Prog {
 	if x.prog == nil {
 		prog, err := x.compileProg()
 		if err != nil {
@@ -224,14 +242,46 @@ func (x *executor) prepare() {
 		}
 		x.prog = prog
 	}
-	x.pike = pikevm.New(x.prog)
-	x.back = backtrack.New(x.prog)
-	x.one = onepass.New(x.prog)
+	return x.prog
+}
+
+// program returns the program, compiling it on first use.
+func (x *executor) program() *nfa.Prog {
+	x.prepareMu.Lock()
+	defer x.prepareMu.Unlock()
+	return x.programLocked()
+}
+
+// engines builds the program and the NFA engines (Pike VM, backtracker,
+// one-pass) on first use; every use of them calls it first. Like prepare,
+// a panic leaves them unbuilt.
+func (x *executor) engines() {
+	if x.enginesBuilt.Load() {
+		return
+	}
+	x.prepareMu.Lock()
+	defer x.prepareMu.Unlock()
+	x.enginesLocked()
+}
+
+// onePass reports whether the program is one-pass, building the engines
+// if need be; only a search that wants groups should ask.
+func (x *executor) onePass() bool {
+	x.engines()
+	return x.one != nil
+}
+
+// enginesLocked is engines for a caller that holds prepareMu.
+func (x *executor) enginesLocked() {
+	if x.enginesBuilt.Load() {
+		return
+	}
+	prog := x.programLocked()
+	x.pike = pikevm.New(prog)
+	x.back = backtrack.New(prog)
+	x.one = onepass.New(prog)
 	compileStage(testhook.StageEngines)
-	x.plan = plan{}
-	x.plan.build(x.tree, x.prog, x.one != nil)
-	compileStage(testhook.StageStrategy)
-	x.prepared.Store(true)
+	x.enginesBuilt.Store(true)
 }
 
 // literalPrefix returns what [Regexp.LiteralPrefix] reports, computed on
@@ -270,6 +320,7 @@ func (x *executor) putCache(c *searchCache) {
 // search of a pattern that begins with \A. The backtracker runs when the
 // span fits its bitset budget; the Pike VM runs everything else.
 func (x *executor) choose(force engine, in *nfa.Input) engine {
+	x.engines()
 	canOnePass := x.one != nil && (in.Anchored || x.anchoredStart)
 	canBacktrack := x.back.MaxLen() >= in.End-in.Start
 	switch force {

@@ -26,6 +26,7 @@ func describe(v any, subject []byte) introspect.Report {
 	}
 	x := re.exec
 	x.prepare()
+	x.engines()
 	p := &x.plan
 	r := introspect.Report{
 		Strategy:        p.kind.String(),

@@ -225,7 +225,7 @@ func (x *executor) forcedDFA() *dfaSet {
 	if x.plan.dfa != nil {
 		return x.plan.dfa
 	}
-	x.forcedOnce.Do(func() { x.forced = newDFASet(x.plan.tree, x.prog) })
+	x.forcedOnce.Do(func() { x.forced = newDFASet(x.plan.tree, x.program()) })
 	return x.forced
 }
 

@@ -107,8 +107,10 @@ type plan struct {
 	revLit *reverseLiteral
 }
 
-// build picks the strategy for the simplified tree and its program;
-// onePass reports whether the program is one-pass.
+// build picks the strategy for the simplified tree. prog returns its
+// program and onePass reports whether the program is one-pass; both are
+// called only when the choice depends on them, as building them is most
+// of the cost of a pattern's first search.
 //
 // The order of preference, and why:
 //
@@ -135,10 +137,17 @@ type plan struct {
 //     patterns with many short matches.
 //  8. Otherwise the forward and reverse DFAs do the whole search, and
 //     when there is no fast DFA, the NFA engines.
-func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) {
+func (p *plan) build(tree *syntax.Regexp, prog func() *nfa.Prog, onePass func() bool) {
 	p.tree = tree
+	p.maxLen = maxMatchLen(tree)
 	if isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals {
 		p.matcher = literal.NewMatcher(tree, false)
+	}
+	if p.matcher != nil {
+		// Nothing else is needed to find matches: no program, no
+		// automaton and no second extraction of the literals.
+		p.kind, p.why = strategyLiteral, "the pattern is a literal or an alternation of literals"
+		return
 	}
 	info := literal.Extract(tree)
 	if !info.AnchoredStart {
@@ -146,18 +155,14 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) {
 	}
 	lineStart := !info.AnchoredStart && beginsWithLine(tree)
 	p.anchoredEnd = info.AnchoredEnd && !info.AnchoredStart
-	if p.matcher == nil {
-		p.dfa = newDFASet(tree, prog)
-	}
+	p.dfa = newDFASet(tree, prog())
 	prefixQuality := literalQuality(info.Prefix)
 	revQuality := 0
 	if p.dfa != nil && !info.AnchoredStart && !p.anchoredEnd && prefixQuality < goodQuality {
 		revQuality = p.buildReverseLiteral(tree, info)
 	}
 	switch {
-	case p.matcher != nil:
-		p.kind, p.why = strategyLiteral, "the pattern is a literal or an alternation of literals"
-	case info.AnchoredStart && (onePass || p.dfa == nil || !p.dfa.fast):
+	case info.AnchoredStart && (p.dfa == nil || !p.dfa.fast || onePass()):
 		p.kind, p.why = strategyNFA, "every match starts at the start of the text"
 	case info.AnchoredStart:
 		p.kind, p.why = strategyDFA, "every match starts at the start of the text"
@@ -179,9 +184,8 @@ func (p *plan) build(tree *syntax.Regexp, prog *nfa.Prog, onePass bool) {
 	default:
 		p.kind, p.why = strategyNFA, "no literal to search for, and no fast DFA"
 	}
-	p.maxLen = maxMatchLen(tree)
 	if (p.kind == strategyNFA || p.kind == strategyDFA) && !info.AnchoredStart {
-		if set, ok := firstByteSet(prog); ok {
+		if set, ok := firstByteSet(prog()); ok {
 			p.prefilter, p.firstBytes = set, true
 			p.kind, p.why = strategyPrefilter, "no literal, but a match can start with only some bytes"
 		}

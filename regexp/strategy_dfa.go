@@ -142,7 +142,7 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 			}
 		} else if tries >= maxAnchoredTries {
 			return x.searchDFA(c, d, cand, longest, slots)
-		} else if len(slots) > 2 && x.one != nil {
+		} else if len(slots) > 2 && x.onePass() {
 			// The groups are wanted and the program is one-pass: one
 			// anchored one-pass run finds the match and its groups,
 			// where the DFA would find the bounds and the one-pass
