@@ -110,10 +110,11 @@ type compiler struct {
 
 	trie trie // scratch for forward rune classes
 
-	// revClasses holds the reverse automaton of each class compiled
-	// so far, by the identity of its ranges: simplifying x{8,13} copies
-	// x, and the copies share their ranges.
-	revClasses map[classKey]*revClass
+	// revClasses and fwdClasses hold the reverse and forward automata
+	// of each class compiled so far, by the identity of its ranges:
+	// simplifying x{8,13} copies x, and the copies share their ranges,
+	// so each copy skips the content key of the process-wide cache.
+	revClasses, fwdClasses map[classKey]*revClass
 }
 
 // rangeKey identifies a ByteRange state by what it does.

@@ -46,7 +46,16 @@ func (c *compiler) sharedForwardClass(ranges []rune, next StateID) StateID {
 	if len(ranges) == 0 || len(ranges) < minSharedClass && ranges[len(ranges)-1] < utf8.RuneSelf {
 		return c.forwardClass(ranges, next)
 	}
-	return c.instantiate(cachedClass(&fwdClassCache, ranges, newFwdClass), next)
+	key := classKey{&ranges[0], len(ranges)}
+	rc, ok := c.fwdClasses[key]
+	if !ok {
+		rc = cachedClass(&fwdClassCache, ranges, newFwdClass)
+		if c.fwdClasses == nil {
+			c.fwdClasses = make(map[classKey]*revClass)
+		}
+		c.fwdClasses[key] = rc
+	}
+	return c.instantiate(rc, next)
 }
 
 // minSharedClass is the fewest range ends (twice the ranges) an ASCII
