@@ -36,7 +36,7 @@ func firstByteSet(prog *nfa.Prog) (*byteSetSearcher, bool) {
 		case nfa.ByteRange:
 			set.addRange(st.Lo, st.Hi)
 		case nfa.Sparse:
-			for _, t := range st.Trans {
+			for _, t := range prog.Transitions(st) {
 				set.addRange(t.Lo, t.Hi)
 			}
 		case nfa.InvalidByte:

@@ -97,7 +97,7 @@ func (m *setSim) step(c *simCache, h []byte, pos, to int, reverse, cut bool) (ma
 				next = st.Next
 			}
 		case nfa.Sparse:
-			for _, t := range st.Trans {
+			for _, t := range m.prog.Transitions(st) {
 				if t.Lo <= b && b <= t.Hi {
 					next = t.Next
 					break

@@ -213,7 +213,7 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 				if pos >= in.End {
 					break path
 				}
-				next := sparseNext(st.Trans, hay[pos])
+				next := sparseNext(b.prog.Transitions(st), hay[pos])
 				if next == 0 {
 					break path
 				}

@@ -118,7 +118,7 @@ roots:
 				}
 			case nfa.Sparse:
 				if !eoi {
-					c.addRoot(sparseNext(st, b))
+					c.addRoot(sparseNext(d.prog.Transitions(st), b))
 				}
 			}
 			// Fail leads nowhere; InvalidByte never consumes a byte of
@@ -188,10 +188,10 @@ func keyState(key string, i int) nfa.StateID {
 	return nfa.StateID(uint32(key[i]) | uint32(key[i+1])<<8 | uint32(key[i+2])<<16 | uint32(key[i+3])<<24)
 }
 
-// sparseNext returns the target of the transition of st on byte b, or 0
+// sparseNext returns the target of the transition among trans (a Sparse state's) on byte b, or 0
 // (the Fail state) when there is none.
-func sparseNext(st *nfa.State, b byte) nfa.StateID {
-	for _, t := range st.Trans {
+func sparseNext(trans []nfa.Transition, b byte) nfa.StateID {
+	for _, t := range trans {
 		if b < t.Lo {
 			break
 		}

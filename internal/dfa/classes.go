@@ -37,7 +37,7 @@ func newByteClasses(prog *nfa.Prog) *byteClasses {
 		case nfa.ByteRange:
 			split(st.Lo, st.Hi)
 		case nfa.Sparse:
-			for _, t := range st.Trans {
+			for _, t := range prog.Transitions(st) {
 				split(t.Lo, t.Hi)
 			}
 		case nfa.Look:

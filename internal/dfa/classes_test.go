@@ -47,7 +47,7 @@ func anchoredBody(t *testing.T, pattern string) *nfa.Prog {
 		reach[id] = true
 		st := &prog.States[id]
 		stack = append(stack, st.Next, st.Alt)
-		for _, tr := range st.Trans {
+		for _, tr := range prog.Transitions(st) {
 			stack = append(stack, tr.Next)
 		}
 	}
@@ -84,7 +84,7 @@ func TestByteClassesAreEquivalences(t *testing.T) {
 						t.Errorf("%#q: state %d splits %#x and %#x of class %d", pattern, i, x, y, bc.class[x])
 					}
 				case nfa.Sparse:
-					if sparseNext(st, x) != sparseNext(st, y) {
+					if sparseNext(prog.Transitions(st), x) != sparseNext(prog.Transitions(st), y) {
 						t.Errorf("%#q: state %d splits %#x and %#x of class %d", pattern, i, x, y, bc.class[x])
 					}
 				case nfa.Look:

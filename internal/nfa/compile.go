@@ -90,6 +90,7 @@ func Compile(re *syntax.Regexp, opts Options) (*Prog, error) {
 		return nil, &syntax.Error{Code: syntax.ErrLarge, Expr: ""}
 	}
 	p.States = c.states
+	p.Trans = c.trans
 	return p, nil
 }
 
@@ -101,6 +102,7 @@ func Compile(re *syntax.Regexp, opts Options) (*Prog, error) {
 // shared (the same bytes leading to the same state are the same state).
 type compiler struct {
 	states    []State
+	trans     []Transition // of the Sparse states, see Prog.Trans
 	reverse   bool
 	maxStates int
 	tooLarge  bool // the limit was hit; the result is discarded
@@ -132,6 +134,19 @@ func (c *compiler) emit(s State) StateID {
 	}
 	c.states = append(c.states, s)
 	return StateID(len(c.states) - 1)
+}
+
+// sparseState emits a Sparse state with a copy of trans, which must be
+// sorted and apart.
+func (c *compiler) sparseState(trans []Transition) StateID {
+	start := len(c.trans)
+	c.trans = append(c.trans, trans...)
+	return c.emit(State{Kind: Sparse, TransStart: uint32(start), TransEnd: uint32(len(c.trans))})
+}
+
+// transitions returns the transitions of the Sparse state s.
+func (c *compiler) transitions(s *State) []Transition {
+	return c.trans[s.TransStart:s.TransEnd:s.TransEnd]
 }
 
 // compile returns the entry of a fragment matching re and continuing at
@@ -384,7 +399,7 @@ func (c *compiler) node(trans []Transition) StateID {
 	if id, ok := c.sparse[string(key)]; ok {
 		return id
 	}
-	id := c.emit(State{Kind: Sparse, Trans: append([]Transition(nil), trans...)})
+	id := c.sparseState(trans)
 	if len(c.sparse) >= cacheCap {
 		clear(c.sparse)
 	}

@@ -147,8 +147,13 @@ func TestWellFormed(t *testing.T) {
 				}
 				switch s.Kind {
 				case nfa.Sparse:
-					for j, tr := range s.Trans {
-						if tr.Lo > tr.Hi || tr.Next >= n || j > 0 && s.Trans[j-1].Hi >= tr.Lo {
+					if s.TransStart >= s.TransEnd || int(s.TransEnd) > len(prog.Trans) {
+						bad("state %d (%v): transitions out of range", i, &s)
+						continue
+					}
+					trans := prog.Transitions(&s)
+					for j, tr := range trans {
+						if tr.Lo > tr.Hi || tr.Next >= n || j > 0 && trans[j-1].Hi >= tr.Lo {
 							bad("state %d (%v): bad transitions", i, &s)
 						}
 					}
@@ -288,7 +293,7 @@ func runs(prog *nfa.Prog, b []byte, start nfa.StateID, reverse, anyEnd bool) boo
 					next = append(next, s.Next)
 				}
 			case nfa.Sparse:
-				for _, tr := range s.Trans {
+				for _, tr := range prog.Transitions(s) {
 					if tr.Lo <= b[i] && b[i] <= tr.Hi {
 						next = append(next, tr.Next)
 					}
@@ -372,7 +377,7 @@ func TestReverseClassesDeterministic(t *testing.T) {
 				t.Errorf("%#q reversed: state %d is a Split", tt.pattern, id)
 				stack = nil
 			case nfa.Sparse:
-				for _, tr := range s.Trans {
+				for _, tr := range prog.Transitions(s) {
 					stack = append(stack, tr.Next)
 				}
 			case nfa.ByteRange, nfa.Empty, nfa.Look:

@@ -33,13 +33,14 @@ func (p *Prog) String() string {
 		case id == p.StartUnanchored:
 			mark = "* "
 		}
-		fmt.Fprintf(&b, "%s%*d: %s\n", mark, width, i, p.States[i].String())
+		fmt.Fprintf(&b, "%s%*d: %s\n", mark, width, i, p.stateString(&p.States[i]))
 	}
 	return b.String()
 }
 
-// String describes s in the form [Prog.String] lists it.
-func (s *State) String() string {
+// stateString describes the state s of p in the form [Prog.String] lists
+// it.
+func (p *Prog) stateString(s *State) string {
 	switch s.Kind {
 	case Fail:
 		return "fail"
@@ -50,7 +51,7 @@ func (s *State) String() string {
 	case Sparse:
 		var b strings.Builder
 		b.WriteString("sparse")
-		for _, t := range s.Trans {
+		for _, t := range p.Transitions(s) {
 			fmt.Fprintf(&b, " %s->%d", byteRangeString(t.Lo, t.Hi), t.Next)
 		}
 		return b.String()

@@ -73,19 +73,30 @@ const (
 
 // A State is one node of the automaton. Only the fields its Kind names are
 // meaningful.
+//
+// A State holds no pointers: a Sparse state names its transitions by
+// their place in [Prog.Trans]. Programs of large Unicode classes have
+// thousands of states, and a pointer-free array is one the garbage
+// collector never scans and that grows without write barriers.
 type State struct {
 	Kind   Kind
-	Lo, Hi byte         // ByteRange
-	Look   LookSet      // Look: a single assertion
-	Slot   uint32       // Capture
-	Next   StateID      // ByteRange, InvalidByte, Split (preferred), Capture, Look, Empty
-	Alt    StateID      // Split (second choice)
-	Trans  []Transition // Sparse
+	Lo, Hi byte    // ByteRange
+	Look   LookSet // Look: a single assertion
+	Slot   uint32  // Capture
+	Next   StateID // ByteRange, InvalidByte, Split (preferred), Capture, Look, Empty
+	Alt    StateID // Split (second choice)
+
+	// TransStart and TransEnd delimit a Sparse state's transitions in
+	// Prog.Trans (see [Prog.Transitions]).
+	TransStart, TransEnd uint32
 }
 
 // A Prog is a compiled regular expression.
 type Prog struct {
 	States []State
+	// Trans holds the transitions of every Sparse state, each state's
+	// sorted by byte and apart from the others'.
+	Trans []Transition
 
 	// Start begins an anchored search: a match must start at the position
 	// the search begins at.
@@ -177,4 +188,10 @@ type Input struct {
 	// DFA then skips the checks it makes after each scan. Leaving it
 	// false is always correct.
 	ValidUTF8 bool
+}
+
+// Transitions returns the transitions of the Sparse state s of p, sorted
+// by byte. The caller must not modify them.
+func (p *Prog) Transitions(s *State) []Transition {
+	return p.Trans[s.TransStart:s.TransEnd:s.TransEnd]
 }

@@ -102,7 +102,7 @@ func newFwdClass(ranges []rune) *revClass {
 		case ByteRange:
 			ts = []revTrans{{st.Lo, st.Hi, visit(st.Next)}}
 		case Sparse:
-			for _, t := range st.Trans {
+			for _, t := range fwd.transitions(st) {
 				ts = append(ts, revTrans{t.Lo, t.Hi, visit(t.Next)})
 			}
 		}
@@ -182,7 +182,7 @@ func newRevClass(ranges []rune) *revClass {
 		case ByteRange:
 			b.into[st.Next] = append(b.into[st.Next], revEdge{StateID(x), st.Lo, st.Hi})
 		case Sparse:
-			for _, t := range st.Trans {
+			for _, t := range fwd.transitions(&st) {
 				b.into[t.Next] = append(b.into[t.Next], revEdge{StateID(x), t.Lo, t.Hi})
 			}
 		}
@@ -273,19 +273,12 @@ func setKey(q []StateID) string {
 // entry, or failState for an empty class. The automaton already shares
 // its identical subtrees, and its states all lead to next, different for
 // each copy, so they are emitted as they are, without looking for
-// identical states in the program; the transitions of all its Sparse
-// states share one array.
+// identical states in the program.
 func (c *compiler) instantiate(rc *revClass, next StateID) StateID {
 	if len(rc.states) == 0 {
 		return failState
 	}
-	total := 0
-	for _, ts := range rc.states {
-		if len(ts) > 1 {
-			total += len(ts)
-		}
-	}
-	pool := make([]Transition, 0, total)
+	c.states = slices.Grow(c.states, len(rc.states))
 	ids := make([]StateID, len(rc.states))
 	target := func(t revTrans) StateID {
 		if t.to == revAccept {
@@ -298,11 +291,11 @@ func (c *compiler) instantiate(rc *revClass, next StateID) StateID {
 			ids[i] = c.emit(State{Kind: ByteRange, Lo: ts[0].lo, Hi: ts[0].hi, Next: target(ts[0])})
 			continue
 		}
-		first := len(pool)
+		first := len(c.trans)
 		for _, t := range ts {
-			pool = append(pool, Transition{Lo: t.lo, Hi: t.hi, Next: target(t)})
+			c.trans = append(c.trans, Transition{Lo: t.lo, Hi: t.hi, Next: target(t)})
 		}
-		ids[i] = c.emit(State{Kind: Sparse, Trans: pool[first:len(pool):len(pool)]})
+		ids[i] = c.emit(State{Kind: Sparse, TransStart: uint32(first), TransEnd: uint32(len(c.trans))})
 	}
 	return ids[len(ids)-1]
 }

@@ -154,7 +154,7 @@ func (e *OnePass) buildSteps() {
 		case nfa.ByteRange:
 			mark(st.Lo, st.Hi)
 		case nfa.Sparse:
-			for _, t := range st.Trans {
+			for _, t := range e.prog.Transitions(st) {
 				mark(t.Lo, t.Hi)
 			}
 		}
@@ -190,7 +190,7 @@ func (e *OnePass) buildSteps() {
 			case nfa.ByteRange:
 				take(ti, st.Lo, st.Hi, st.Next)
 			case nfa.Sparse:
-				for _, t := range st.Trans {
+				for _, t := range e.prog.Transitions(st) {
 					take(ti, t.Lo, t.Hi, t.Next)
 				}
 			}
@@ -299,7 +299,7 @@ func (b *builder) closure(root nfa.StateID) bool {
 				b.addTerm(id, need)
 				b.enqueue(st.Next)
 			case nfa.Sparse:
-				for _, t := range st.Trans {
+				for _, t := range b.e.prog.Transitions(st) {
 					if !takeBytes(&taken, t.Lo, t.Hi) {
 						return false
 					}
@@ -480,7 +480,7 @@ func (e *OnePass) takes(nd *node, by byte) (int32, nfa.StateID) {
 				return i, st.Next
 			}
 		case nfa.Sparse:
-			for _, t := range st.Trans {
+			for _, t := range e.prog.Transitions(st) {
 				if by < t.Lo {
 					break
 				}

@@ -148,7 +148,7 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 				}
 			case nfa.Sparse:
 				if pos < in.End {
-					to = sparseNext(st.Trans, hay[pos])
+					to = sparseNext(e.prog.Transitions(st), hay[pos])
 				}
 			case nfa.InvalidByte:
 				if pos < in.End && nfa.InvalidAt(hay, pos) {
