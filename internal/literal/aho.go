@@ -58,7 +58,6 @@ const maxAhoEntries = 1 << 22
 // preference order. It returns nil when the table would exceed
 // maxAhoEntries.
 func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
-	a := &ahoCorasick{longest: longest}
 	// A set that holds every ASCII case variant of some base literals,
 	// as (?i)agggtaaa|tttaccct gives (512 literals), is searched as its
 	// bases with each upper-case letter in its lower-case letter's
@@ -67,6 +66,15 @@ func newAhoCorasick(lits [][]byte, longest bool) *ahoCorasick {
 	if fold {
 		lits = bases
 	}
+	return buildAhoCorasick(lits, fold, longest)
+}
+
+// buildAhoCorasick builds the automaton for non-empty literals given in
+// preference order. With fold set, the literals hold no upper-case ASCII
+// letter and each lower-case one also matches its upper case. It returns
+// nil when the table would exceed maxAhoEntries.
+func buildAhoCorasick(lits [][]byte, fold, longest bool) *ahoCorasick {
+	a := &ahoCorasick{longest: longest}
 	var used [256]bool
 	var firsts []byte
 	nodes := 1

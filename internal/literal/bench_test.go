@@ -80,3 +80,55 @@ func BenchmarkStdFoldLiteral(b *testing.B) {
 		re.FindAllIndex(benchText, -1)
 	}
 }
+
+// matcherPatterns are the patterns BenchmarkNewMatcher builds matchers for:
+// case-insensitive alternations that expand to hundreds of ASCII spellings,
+// their case-sensitive and class-mixed relatives, a long fold literal, small
+// word sets and a dictionary.
+var matcherPatterns = []struct{ name, pattern string }{
+	{"FoldDNA", `(?i)agggtaaa|tttaccct`},
+	{"DNA", `agggtaaa|tttaccct`},
+	{"FoldLiteral", `(?i)sherlock holmes`},
+	{"Names", `Sherlock|Holmes|Watson|Irene|Adler`},
+	{"FoldDNAClass", `(?i)[ag]ggtaaa|tttacc[ct]`},
+	{"FoldNames", `(?i)Holmes|Watson`},
+	{"Dictionary", dictionaryPattern()},
+}
+
+// dictionaryPattern returns an alternation of 3000 pseudo-random words.
+func dictionaryPattern() string {
+	r := rand.New(rand.NewPCG(13, 14))
+	words := make([]string, 3000)
+	for i := range words {
+		words[i] = string(randomBytes(r, []string{"a", "b", "c", "d", "e", "é", "n", "o", "r", "s", "t"}, 3+r.IntN(6)))
+	}
+	return strings.Join(words, "|")
+}
+
+// BenchmarkNewMatcher measures building the pure literal matcher, which a
+// compiled pattern pays on its first use.
+func BenchmarkNewMatcher(b *testing.B) {
+	for _, p := range matcherPatterns {
+		re := parse(b, p.pattern)
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				NewMatcher(re, false)
+			}
+		})
+	}
+}
+
+// BenchmarkExtract measures the prefix, suffix and inner extraction that
+// compiling a pattern runs besides NewMatcher.
+func BenchmarkExtract(b *testing.B) {
+	for _, p := range matcherPatterns {
+		re := parse(b, p.pattern)
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Extract(re)
+			}
+		})
+	}
+}

@@ -344,6 +344,8 @@ func (x *extractor) cross(a, b Seq) Seq {
 	}
 	s := Seq{lits: out, finite: true}
 	s.keepBytes(x.lim.MaxBytes, x.reverse)
+	// Products of different literals can be equal: "a"+"ab" is "aa"+"b".
+	s.dedup()
 	return normalize(s)
 }
 

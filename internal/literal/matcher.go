@@ -31,6 +31,15 @@ func NewMatcher(re *syntax.Regexp, longest bool) Searcher {
 		// a set; the fold searcher handles it in one piece.
 		return foldMatcher(top.Rune)
 	}
+	if m, ok := newFoldSet(re, longest); ok {
+		return m
+	}
+	return extractMatcher(re, longest)
+}
+
+// extractMatcher is [NewMatcher] through the full extraction of every
+// literal.
+func extractMatcher(re *syntax.Regexp, longest bool) Searcher {
 	x := extractor{lim: pureLimits}
 	s := x.extract(re)
 	if x.sawLook || !s.IsExact() {

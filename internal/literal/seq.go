@@ -204,21 +204,49 @@ func (s Seq) hasExact() bool {
 // dedup removes repeated literals, keeping the first. A literal that occurs
 // both exact and inexact stays inexact, since a match that begins with it
 // may extend beyond it.
+//
+// Extraction dedups after every cross product, so this is hot: small sets
+// compare every pair, which is cheaper than filling a map of strings.
 func (s *Seq) dedup() {
-	if len(s.lits) < 2 {
+	n := len(s.lits)
+	if n < 2 {
 		return
 	}
-	index := make(map[string]int, len(s.lits))
-	out := s.lits[:0]
-	for _, l := range s.lits {
-		if i, ok := index[l.Bytes]; ok {
-			if !l.Exact {
-				out[i].Exact = false
+	var drop []bool
+	if n <= 32 {
+		var small [32]bool
+		drop = small[:n]
+		for i := 1; i < n; i++ {
+			for j := range i {
+				if !drop[j] && s.lits[j].Bytes == s.lits[i].Bytes {
+					drop[i] = true
+					if !s.lits[i].Exact {
+						s.lits[j].Exact = false
+					}
+					break
+				}
 			}
-			continue
 		}
-		index[l.Bytes] = len(out)
-		out = append(out, l)
+	} else {
+		drop = make([]bool, n)
+		index := make(map[string]int, n)
+		for i, l := range s.lits {
+			j, ok := index[l.Bytes]
+			if !ok {
+				index[l.Bytes] = i
+				continue
+			}
+			drop[i] = true
+			if !l.Exact {
+				s.lits[j].Exact = false
+			}
+		}
+	}
+	out := s.lits[:0]
+	for i, l := range s.lits {
+		if !drop[i] {
+			out = append(out, l)
+		}
 	}
 	clear(s.lits[len(out):])
 	s.lits = out
@@ -226,15 +254,20 @@ func (s *Seq) dedup() {
 
 // keepBytes cuts every literal of s to at most n bytes, at a rune
 // boundary so the literal stays valid UTF-8, marking cut literals inexact.
-// With reverse set it keeps the last bytes instead, for suffixes.
+// With reverse set it keeps the last bytes instead, for suffixes. Cutting
+// can make literals equal, so it dedups when it cut any.
 func (s *Seq) keepBytes(n int, reverse bool) {
+	cut := false
 	for i, l := range s.lits {
 		if len(l.Bytes) <= n {
 			continue
 		}
 		s.lits[i] = Literal{Bytes: cutAtRune(l.Bytes, n, reverse)}
+		cut = true
 	}
-	s.dedup()
+	if cut {
+		s.dedup()
+	}
 }
 
 // cutAtRune returns the longest piece of b of at most n bytes that is a

@@ -1,6 +1,9 @@
 package literal
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // A skipTable lets Aho-Corasick jump over text where no literal can start,
 // for small sets of long literals: Wu and Manber's extension of Horspool's
@@ -23,15 +26,25 @@ type skipTable struct {
 	// for a set searched as its case-folded bases; applied alike to
 	// the literals and the text, it only ever merges blocks, which can
 	// only lower a shift.
-	fold  uint32
-	shift [1 << skipHashBits]uint8
+	fold uint32
+	// shift is indexed by a block's hash, the top hashBits bits of a
+	// multiplicative hash.
+	shift    []uint8
+	hashBits uint
 }
 
 const (
 	// skipBlock is the number of bytes hashed per window.
 	skipBlock = 4
-	// skipHashBits sizes the shift table (64 KiB).
-	skipHashBits = 16
+	// minSkipHashBits and maxSkipHashBits bound the size of the shift
+	// table (1 to 64 KiB); within them the table has skipHashSlack bits
+	// more than the blocks of the literals need, so that a block of text
+	// that ends no prefix seldom collides with one that does. Sizing by
+	// the set keeps a table for a few literals cheap to build: filling
+	// 64 KiB cost more than building the rest of the automaton.
+	minSkipHashBits = 10
+	maxSkipHashBits = 16
+	skipHashSlack   = 7
 	// minSkipWindow is the shortest literal a skip table is built for:
 	// shorter windows move too little to beat the automaton.
 	minSkipWindow = 6
@@ -59,6 +72,9 @@ func newSkipTable(lits [][]byte, fold bool) *skipTable {
 	if fold {
 		t.fold = 0x20202020
 	}
+	blocks := len(lits) * (window - skipBlock + 1)
+	t.hashBits = min(max(uint(bits.Len(uint(blocks)))+skipHashSlack, minSkipHashBits), maxSkipHashBits)
+	t.shift = make([]uint8, 1<<t.hashBits)
 	def := uint8(min(window-skipBlock+1, 255))
 	for i := range t.shift {
 		t.shift[i] = def
@@ -73,7 +89,7 @@ func newSkipTable(lits [][]byte, fold bool) *skipTable {
 }
 
 func (t *skipTable) hash(block uint32) uint32 {
-	return ((block | t.fold) * 0x9E3779B1) >> (32 - skipHashBits)
+	return ((block | t.fold) * 0x9E3779B1) >> (32 - t.hashBits)
 }
 
 // find returns the leftmost match at or after from, checking candidates
