@@ -3,6 +3,7 @@ package regexp
 import (
 	"fmt"
 	"reflect"
+	std "regexp"
 	"sync"
 	"testing"
 )
@@ -57,5 +58,47 @@ func TestConcurrentUse(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestConcurrentWarmUp starts using fresh Regexps from many goroutines at
+// once, mostly on short texts, so that warm-up searches (see warmUp), the
+// building of the engines and of the strategy, and searches on the
+// strategy all race with one another. Every answer must be the standard
+// library's; with -race the test also checks the hand-over between them.
+func TestConcurrentWarmUp(t *testing.T) {
+	patterns := []string{`(\w+)@(\w+)\.(com|org)`, `\d+-\d+`, `(?i)holmes|watson`, `^(a+)(b*)$`, `\b\w{3}\b`}
+	texts := []string{"", "aab", "mail user@example.org now", "call 555-1234 or 555-9876", "Sherlock HOLMES and Dr Watson",
+		fmt.Sprintf("%300s a holmes 12-34 x@y.com and the end", "")}
+	for _, p := range patterns {
+		ref := std.MustCompile(p)
+		want := make([][][]int, len(texts))
+		for i, s := range texts {
+			want[i] = ref.FindAllStringSubmatchIndex(s, -1)
+		}
+		re := MustCompile(p)
+		var wg sync.WaitGroup
+		errs := make(chan string, 16)
+		for g := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for n := range 2 * warmUpCalls {
+					i := (g + n) % len(texts)
+					if got := re.FindAllStringSubmatchIndex(texts[i], -1); !reflect.DeepEqual(got, want[i]) {
+						select {
+						case errs <- fmt.Sprintf("%#q goroutine %d on %q: %v, want %v", p, g, texts[i], got, want[i]):
+						default:
+						}
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Error(e)
+		}
 	}
 }

@@ -6,14 +6,16 @@ import (
 )
 
 // testEngines lists the engines and strategies every conformance case
-// runs on: the automatic choice, each engine wired into the executor, and
-// each strategy of strategy.go forced. Forcing an engine that cannot run a
+// runs on: the automatic choice (which runs a test's few short searches
+// on the NFA engines while the pattern warms up), the automatic strategy
+// as it runs once warm, each engine wired into the executor, and each
+// strategy of strategy.go forced. Forcing an engine that cannot run a
 // search (one-pass on a program that is not one-pass, the backtracker past
 // its length budget) falls back to the Pike VM; forcing a strategy that
 // cannot run a pattern falls back to the automatic choice and is counted
 // in strategyRuns, so each case still gets an answer.
 var testEngines = []engine{
-	engineAuto, enginePikeVM, engineBacktrack, engineOnePass,
+	engineAuto, engineStrategy, enginePikeVM, engineBacktrack, engineOnePass,
 	engineLiteral, enginePrefilter, engineDFA, engineReverseSuffix, engineReverseInner, engineReverseAnchored, engineDFAGiveUp,
 }
 

@@ -57,6 +57,10 @@ const (
 	// that it gives up on most searches, to exercise the fallback to the
 	// NFA engines after cache exhaustion.
 	engineDFAGiveUp
+	// engineStrategy is the automatic choice without the warm-up (see
+	// warmUp): the strategy runs from the first search, as it does on
+	// a pattern once warm.
+	engineStrategy
 )
 
 func (e engine) String() string {
@@ -83,6 +87,8 @@ func (e engine) String() string {
 		return "revanchored"
 	case engineDFAGiveUp:
 		return "dfa-giveup"
+	case engineStrategy:
+		return "strategy"
 	}
 	return "engine(?)"
 }
@@ -111,13 +117,21 @@ type executor struct {
 	tree      *syntax.Regexp
 	numGroups int
 
-	// prepared is set once prepare has built plan, and enginesBuilt
-	// once engines has built prog, pike, back and one, both under
-	// prepareMu. prog is built early by newExecutor when it might be too
-	// large, and by prepare when the strategy needs it.
-	prepared, enginesBuilt atomic.Bool
-	prepareMu              sync.Mutex
-	prog                   *nfa.Prog
+	// prepared is set once prepare has built plan, enginesBuilt once
+	// engines has built prog, pike and back, and onePassBuilt once
+	// onePass has built one, all under prepareMu. prog is built early by
+	// newExecutor when it might be too large, and otherwise by the first
+	// of them that needs it.
+	prepared, enginesBuilt, onePassBuilt atomic.Bool
+	prepareMu                            sync.Mutex
+	prog                                 *nfa.Prog
+
+	// warmUps counts the searches that asked to run before the strategy
+	// is built (see warmUp); literalChecked and literal, under
+	// prepareMu, record whether the pattern may be a pure literal, which
+	// always gets its strategy at once.
+	warmUps                 atomic.Int32
+	literalChecked, literal bool
 
 	pike *pikevm.VM
 	back *backtrack.Backtracker
@@ -201,15 +215,15 @@ func (x *executor) compileProg() (*nfa.Prog, error) {
 	return prog, err
 }
 
-// prepare picks the search strategy and builds what it needs, once;
-// every search calls it first. Nothing here can fail: the program is
-// within its limit (see newExecutor), and a strategy that cannot be built
-// is simply not chosen.
+// prepare picks the search strategy and builds what it needs, once. Every
+// search needs it, except the few short ones of warmUp. Nothing here can
+// fail: the program is within its limit (see newExecutor), and a strategy
+// that cannot be built is simply not chosen.
 //
-// The NFA engines are not built here but by engines, when a search first
-// needs one: a pure literal pattern, or a search that wants only match
-// bounds from a DFA, never does, and the one-pass analysis of a program
-// with large Unicode classes costs milliseconds.
+// The NFA engines are not built here but by engines and onePass, when a
+// search first needs them: a pure literal pattern, or a search that wants
+// only match bounds from a DFA, never does, and the one-pass analysis of a
+// program with large Unicode classes costs milliseconds.
 //
 // Not a sync.Once: a panic here (a bug) must leave the executor
 // unprepared, so that the next search panics the same way instead of
@@ -225,11 +239,49 @@ func (x *executor) prepare() {
 	}
 	x.plan = plan{}
 	x.plan.build(x.tree, x.programLocked, func() bool {
-		x.enginesLocked()
+		x.onePassLocked()
 		return x.one != nil
 	})
 	compileStage(testhook.StageStrategy)
 	x.prepared.Store(true)
+}
+
+// The first warmUpCalls searches of texts of at most warmUpMaxLen bytes
+// may run on the NFA engines alone, before the strategy is built. A
+// pattern compiled to be used once, on a short text, then costs about
+// what it costs the standard library: building a strategy (literal sets,
+// reverse programs, DFAs) takes tens of microseconds for common patterns,
+// as long as the engines take to search a few kilobytes. Once the
+// searches have read about that much, the strategy is built. The bound
+// is on the number of calls, not on the bytes they read, so that
+// counting costs one atomic add per call and only during warm-up.
+const (
+	warmUpCalls  = 16
+	warmUpMaxLen = 256
+)
+
+// warmUp reports whether a search of n bytes may run on the NFA engines
+// without the strategy, building the engines if so. A pure literal
+// pattern never warms up: its strategy is a byte search, cheaper to build
+// than the engines and faster on any text.
+func (x *executor) warmUp(n int) bool {
+	if n > warmUpMaxLen || x.warmUps.Load() >= warmUpCalls || x.warmUps.Add(1) > warmUpCalls {
+		return false
+	}
+	x.prepareMu.Lock()
+	defer x.prepareMu.Unlock()
+	if x.prepared.Load() {
+		return false
+	}
+	if !x.literalChecked {
+		x.literal = literalCandidate(x.tree)
+		x.literalChecked = true
+	}
+	if x.literal {
+		return false
+	}
+	x.enginesLocked()
+	return true
 }
 
 // programLocked returns the program, compiling it first if need be; the
@@ -252,9 +304,9 @@ func (x *executor) program() *nfa.Prog {
 	return x.programLocked()
 }
 
-// engines builds the program and the NFA engines (Pike VM, backtracker,
-// one-pass) on first use; every use of them calls it first. Like prepare,
-// a panic leaves them unbuilt.
+// engines builds the program and the Pike VM and backtracker on first use;
+// every use of them calls it first. Like prepare, a panic leaves them
+// unbuilt.
 func (x *executor) engines() {
 	if x.enginesBuilt.Load() {
 		return
@@ -262,13 +314,6 @@ func (x *executor) engines() {
 	x.prepareMu.Lock()
 	defer x.prepareMu.Unlock()
 	x.enginesLocked()
-}
-
-// onePass reports whether the program is one-pass, building the engines
-// if need be; only a search that wants groups should ask.
-func (x *executor) onePass() bool {
-	x.engines()
-	return x.one != nil
 }
 
 // enginesLocked is engines for a caller that holds prepareMu.
@@ -279,9 +324,30 @@ func (x *executor) enginesLocked() {
 	prog := x.programLocked()
 	x.pike = pikevm.New(prog)
 	x.back = backtrack.New(prog)
-	x.one = onepass.New(prog)
 	compileStage(testhook.StageEngines)
 	x.enginesBuilt.Store(true)
+}
+
+// onePass reports whether the program is one-pass, building the one-pass
+// engine on first use; only a search that could run it (an anchored one)
+// should ask.
+func (x *executor) onePass() bool {
+	if !x.onePassBuilt.Load() {
+		x.prepareMu.Lock()
+		defer x.prepareMu.Unlock()
+		x.onePassLocked()
+	}
+	return x.one != nil
+}
+
+// onePassLocked is onePass for a caller that holds prepareMu.
+func (x *executor) onePassLocked() {
+	if x.onePassBuilt.Load() {
+		return
+	}
+	x.one = onepass.New(x.programLocked())
+	compileStage(testhook.StageEngines)
+	x.onePassBuilt.Store(true)
 }
 
 // literalPrefix returns what [Regexp.LiteralPrefix] reports, computed on
@@ -292,9 +358,11 @@ func (x *executor) literalPrefix() (string, bool) {
 }
 
 // getCache returns a searchCache for one API call over h, with the
-// engines prepared.
+// strategy prepared unless the call warms up (see warmUp).
 func (x *executor) getCache(h []byte) *searchCache {
-	x.prepare()
+	if !x.prepared.Load() && !x.warmUp(len(h)) {
+		x.prepare()
+	}
 	c, ok := x.caches.Get().(*searchCache)
 	if !ok {
 		c = &searchCache{slots: make([]int, x.nslots)}
@@ -321,7 +389,7 @@ func (x *executor) putCache(c *searchCache) {
 // span fits its bitset budget; the Pike VM runs everything else.
 func (x *executor) choose(force engine, in *nfa.Input) engine {
 	x.engines()
-	canOnePass := x.one != nil && (in.Anchored || x.anchoredStart)
+	canOnePass := (in.Anchored || x.anchoredStart) && x.onePass()
 	canBacktrack := x.back.MaxLen() >= in.End-in.Start
 	switch force {
 	case enginePikeVM:

@@ -27,6 +27,7 @@ func describe(v any, subject []byte) introspect.Report {
 	x := re.exec
 	x.prepare()
 	x.engines()
+	x.onePass()
 	p := &x.plan
 	r := introspect.Report{
 		Strategy:        p.kind.String(),

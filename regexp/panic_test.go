@@ -99,6 +99,11 @@ func withCompileHook(hook func(stage string), f func()) {
 // first search.
 const hookPattern = `ab(c|d)+e`
 
+// hookSubject is the text the search-stage tests search: longer than a
+// warm-up search (see warmUp), so that the first search builds every
+// stage, the strategy included.
+var hookSubject = strings.Repeat("x", warmUpMaxLen+1) + "abcde"
+
 // largePattern returns a pattern valid under both Perl and POSIX syntax
 // whose program nfa.StatesBound cannot rule out being over the state
 // limit, so that Compile builds its program at once to find out; the
@@ -195,7 +200,7 @@ func TestCompilePanicEscapesCompile(t *testing.T) {
 // search: the search has no error to return, so every panic, even a
 // *syntax.Error, must escape it unchanged. The search asks for groups, so
 // it needs every stage, the NFA engines included (a search for bounds
-// alone may not).
+// alone may not), and its text is too long to warm up on.
 func TestSearchPanicEscapesSearch(t *testing.T) {
 	values := append(append([]injection(nil), injections...), injection{"*syntax.Error", func(hit *any) {
 		v := &syntax.Error{Code: syntax.ErrInternalError, Expr: hookPattern, Pattern: hookPattern}
@@ -216,7 +221,7 @@ func TestSearchPanicEscapesSearch(t *testing.T) {
 						if err != nil {
 							t.Fatal(err)
 						}
-						got = anyPanic(func() { re.FindStringSubmatchIndex("xabcde") })
+						got = anyPanic(func() { re.FindStringSubmatchIndex(hookSubject) })
 					})
 					if _, isErr := injected.(*syntax.Error); isErr {
 						if got != injected {
@@ -245,16 +250,18 @@ func TestSearchPanicLeavesUnprepared(t *testing.T) {
 					panic(boom)
 				}
 			}, func() {
-				got = anyPanic(func() { re.FindStringSubmatchIndex("xabcde") })
-				if again := anyPanic(func() { re.FindStringSubmatchIndex("xabcde") }); again != boom {
+				got = anyPanic(func() { re.FindStringSubmatchIndex(hookSubject) })
+				if again := anyPanic(func() { re.FindStringSubmatchIndex(hookSubject) }); again != boom {
 					t.Errorf("second search panicked with %v, want the same injected value", again)
 				}
 			})
 			if got != boom {
 				t.Fatalf("first search panicked with %v, want the injected value", got)
 			}
-			// "abcde" at [1,6); the group's last iteration, "d", at [4,5).
-			if got, want := re.FindStringSubmatchIndex("xabcde"), []int{1, 6, 4, 5}; !slices.Equal(got, want) {
+			// "abcde" after the x's; the group's last iteration, "d",
+			// third from its start.
+			n := len(hookSubject) - len("abcde")
+			if got, want := re.FindStringSubmatchIndex(hookSubject), []int{n, n + 5, n + 3, n + 4}; !slices.Equal(got, want) {
 				t.Errorf("after the hook is gone, FindStringSubmatchIndex = %v, want %v", got, want)
 			}
 		})

@@ -140,7 +140,7 @@ type plan struct {
 func (p *plan) build(tree *syntax.Regexp, prog func() *nfa.Prog, onePass func() bool) {
 	p.tree = tree
 	p.maxLen = maxMatchLen(tree)
-	if isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals {
+	if literalCandidate(tree) {
 		p.matcher = literal.NewMatcher(tree, false)
 	}
 	if p.matcher != nil {
@@ -149,7 +149,7 @@ func (p *plan) build(tree *syntax.Regexp, prog func() *nfa.Prog, onePass func() 
 		p.kind, p.why = strategyLiteral, "the pattern is a literal or an alternation of literals"
 		return
 	}
-	info := literal.Extract(tree)
+	info := literal.ExtractEnds(tree)
 	if !info.AnchoredStart {
 		p.prefilter = literal.NewPrefilter(info.Prefix)
 	}
@@ -190,6 +190,13 @@ func (p *plan) build(tree *syntax.Regexp, prog func() *nfa.Prog, onePass func() 
 			p.kind, p.why = strategyPrefilter, "no literal, but a match can start with only some bytes"
 		}
 	}
+}
+
+// literalCandidate reports whether tree may be a pure literal pattern,
+// one literal.NewMatcher answers: it is a literal, or its language is
+// small enough to list.
+func literalCandidate(tree *syntax.Regexp) bool {
+	return isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals
 }
 
 // goodQuality is the literalQuality from which a literal set is searched
@@ -413,6 +420,15 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		// Every match starts at the start of the text.
 		return false
 	}
+	if !x.prepared.Load() {
+		if force == engineAuto {
+			// A short text searched while the pattern warms up
+			// (see warmUp): the engines run the whole search.
+			c.in = nfa.Input{Haystack: h, Start: pos, End: len(h)}
+			return x.runEngine(c, longest, engineAuto, slots)
+		}
+		x.prepare()
+	}
 	d := x.plan.dfa
 	switch force {
 	case engineDFA, enginePrefilter:
@@ -425,7 +441,7 @@ func (x *executor) search(c *searchCache, pos int, longest bool, force engine, s
 		// follow would rebuild states only to give up again.
 		d = nil
 	}
-	c.call.forced = force != engineAuto
+	c.call.forced = force != engineAuto && force != engineStrategy
 	kind := x.chooseStrategy(force)
 	if d == nil && kind != strategyLiteral && kind != strategyPrefilter {
 		// A forced DFA strategy on a pattern whose reverse program

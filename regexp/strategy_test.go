@@ -300,3 +300,34 @@ func TestLanguageSize(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmUp checks when the strategy gets built: not for the first
+// warmUpCalls searches of short texts, which run on the NFA engines, but
+// on the next one; at once for a long text; and at once for a pure literal
+// pattern, whose strategy is cheaper than the engines.
+func TestWarmUp(t *testing.T) {
+	short := "Mr Sherlock Holmes"
+	long := strings.Repeat("-", warmUpMaxLen) + short
+	re := MustCompile(`\w+\s+Holmes`)
+	for i := range warmUpCalls {
+		if got := re.FindString(short); got != short[3:] {
+			t.Fatalf("warm-up search %d: %q, want %q", i, got, short[3:])
+		}
+		if re.exec.prepared.Load() {
+			t.Fatalf("strategy built after %d short searches, want %d", i+1, warmUpCalls+1)
+		}
+	}
+	if got := re.FindString(short); got != short[3:] || !re.exec.prepared.Load() {
+		t.Errorf("search %d: %q, strategy built %v; want %q, true", warmUpCalls+1, got, re.exec.prepared.Load(), short[3:])
+	}
+
+	re = MustCompile(`\w+\s+Holmes`)
+	if got := re.FindString(long); got != short[3:] || !re.exec.prepared.Load() {
+		t.Errorf("first search of %d bytes: %q, strategy built %v; want %q, true", len(long), got, re.exec.prepared.Load(), short[3:])
+	}
+
+	re = MustCompile(`Holmes|Watson`)
+	if got := re.FindString(short); got != "Holmes" || !re.exec.prepared.Load() || re.exec.enginesBuilt.Load() {
+		t.Errorf("literal pattern: %q, strategy built %v, engines built %v; want \"Holmes\", true, false", got, re.exec.prepared.Load(), re.exec.enginesBuilt.Load())
+	}
+}

@@ -22,16 +22,25 @@ type Info struct {
 // Extract returns the literal information of re, a parsed (not necessarily
 // simplified) tree, with [DefaultLimits].
 func Extract(re *syntax.Regexp) Info {
-	info := Info{
+	info := ExtractEnds(re)
+	if in, ok := FindInner(re); ok {
+		info.Inner = &in
+	}
+	return info
+}
+
+// ExtractEnds is [Extract] without the search for an inner literal, whose
+// Inner is always nil. That search extracts the prefixes of every split of
+// the pattern's concatenation, which costs more than the rest together; a
+// caller that needs it only when the prefixes are poor calls [FindInner]
+// then.
+func ExtractEnds(re *syntax.Regexp) Info {
+	return Info{
 		Prefix:        Prefixes(re),
 		Suffix:        Suffixes(re),
 		AnchoredStart: anchored(re, syntax.OpBeginText, false),
 		AnchoredEnd:   anchored(re, syntax.OpEndText, true),
 	}
-	if in, ok := FindInner(re); ok {
-		info.Inner = &in
-	}
-	return info
 }
 
 // anchored reports whether every match of re begins (or, with atEnd, ends)
