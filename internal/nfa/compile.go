@@ -2,6 +2,7 @@ package nfa
 
 import (
 	"strconv"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,15 +59,8 @@ const cacheCap = 1 << 16
 // Compile fails only when the program would exceed the state limit, with
 // a *syntax.Error of code [syntax.ErrLarge].
 func Compile(re *syntax.Regexp, opts Options) (*Prog, error) {
-	c := &compiler{
-		reverse:   opts.Reverse,
-		maxStates: opts.MaxStates,
-		ranges:    make(map[rangeKey]StateID),
-		sparse:    make(map[string]StateID),
-	}
-	if c.maxStates <= 0 {
-		c.maxStates = DefaultMaxStates
-	}
+	c := newCompiler(opts)
+	defer c.recycle()
 	c.emit(State{Kind: Fail})
 	match := c.emit(State{Kind: Match})
 
@@ -93,6 +87,49 @@ func Compile(re *syntax.Regexp, opts Options) (*Prog, error) {
 	p.Trans = c.trans
 	return p, nil
 }
+
+// compilers keeps idle compilers, whose maps and scratch trie a later
+// Compile reuses: for a small pattern, making them was a third of the
+// cost of compiling.
+var compilers = sync.Pool{New: func() any {
+	return &compiler{ranges: make(map[rangeKey]StateID), sparse: make(map[string]StateID)}
+}}
+
+// newCompiler returns a compiler ready for one Compile call with opts.
+// The program's arrays start with room for a small pattern's states.
+func newCompiler(opts Options) *compiler {
+	c := compilers.Get().(*compiler)
+	c.reverse = opts.Reverse
+	c.maxStates = opts.MaxStates
+	if c.maxStates <= 0 {
+		c.maxStates = DefaultMaxStates
+	}
+	c.tooLarge = false
+	c.states = make([]State, 0, 64)
+	c.trans = make([]Transition, 0, 64)
+	return c
+}
+
+// recycle returns c to the pool once its program has been taken. The
+// class caches are keyed by pointers into the compiled tree, so they are
+// dropped rather than kept; the state caches are emptied, keeping their
+// room unless a large program made them large.
+func (c *compiler) recycle() {
+	c.states, c.trans = nil, nil
+	c.revClasses, c.fwdClasses = nil, nil
+	if len(c.ranges) > maxPooledCache || len(c.sparse) > maxPooledCache {
+		c.ranges, c.sparse = make(map[rangeKey]StateID), make(map[string]StateID)
+	} else {
+		clear(c.ranges)
+		clear(c.sparse)
+	}
+	c.trie.c = nil
+	compilers.Put(c)
+}
+
+// maxPooledCache is the most entries a state cache may have had for its
+// compiler to keep it when recycled.
+const maxPooledCache = 1024
 
 // compiler holds the state of one call to Compile.
 //
