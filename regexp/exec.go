@@ -128,8 +128,8 @@ type executor struct {
 
 	// warmUps counts the searches that asked to run before the strategy
 	// is built (see warmUp); literalChecked and literal, under
-	// prepareMu, record whether the pattern may be a pure literal, which
-	// always gets its strategy at once.
+	// prepareMu, record whether the pattern is a literal, which always
+	// gets its strategy at once.
 	warmUps                 atomic.Int32
 	literalChecked, literal bool
 
@@ -261,9 +261,11 @@ const (
 )
 
 // warmUp reports whether a search of n bytes may run on the NFA engines
-// without the strategy, building the engines if so. A pure literal
-// pattern never warms up: its strategy is a byte search, cheaper to build
-// than the engines and faster on any text.
+// without the strategy, building the engines if so. A literal (with or
+// without case folding) never warms up: its strategy is a byte search,
+// cheaper to build than the engines and faster on any text. An
+// alternation of literals does: its Aho-Corasick automaton takes longer
+// to build than its program.
 func (x *executor) warmUp(n int) bool {
 	if n > warmUpMaxLen || x.warmUps.Load() >= warmUpCalls || x.warmUps.Add(1) > warmUpCalls {
 		return false
@@ -274,7 +276,7 @@ func (x *executor) warmUp(n int) bool {
 		return false
 	}
 	if !x.literalChecked {
-		x.literal = literalCandidate(x.tree)
+		x.literal = isLiteral(x.tree)
 		x.literalChecked = true
 	}
 	if x.literal {

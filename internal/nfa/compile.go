@@ -156,10 +156,13 @@ type compiler struct {
 	revClasses, fwdClasses map[classKey]*revClass
 }
 
-// rangeKey identifies a ByteRange state by what it does.
-type rangeKey struct {
-	lo, hi byte
-	next   StateID
+// rangeKey identifies a ByteRange state by what it does: its bytes and
+// its target packed in one integer, which the map hashes with its fast
+// 64-bit path rather than as a padded struct.
+type rangeKey uint64
+
+func newRangeKey(lo, hi byte, next StateID) rangeKey {
+	return rangeKey(lo) | rangeKey(hi)<<8 | rangeKey(next)<<16
 }
 
 // emit appends s and returns its index. Past the limit it records the
@@ -410,7 +413,7 @@ func (c *compiler) byteRange(lo, hi byte, next StateID) StateID {
 	if next == failState {
 		return failState
 	}
-	key := rangeKey{lo, hi, next}
+	key := newRangeKey(lo, hi, next)
 	if id, ok := c.ranges[key]; ok {
 		return id
 	}
