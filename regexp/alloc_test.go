@@ -2,6 +2,7 @@ package regexp
 
 import (
 	std "regexp"
+	"strings"
 	"testing"
 )
 
@@ -49,6 +50,38 @@ func TestWarmSearchesDoNotAllocate(t *testing.T) {
 				}
 				if got > want {
 					t.Errorf("%#q %s [%s]: %v allocations per call, want at most %v", p, c.name, e, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAllWithoutMatchDoesNotAllocate checks that the All methods allocate
+// nothing on a warm Regexp when there is no match, as the standard
+// library's do: the list of matches and its scratch space are made by the
+// first match.
+func TestAllWithoutMatchDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	text := "some text with no digits in it at all, " + strings.Repeat("none here. ", 40)
+	textBytes := []byte(text)
+	for _, p := range []string{`zqzqzq`, `\d+`, `(\d+)-(\d+)`, `(?i)x{3}`} {
+		for _, e := range testEngines {
+			re := MustCompile(p)
+			re.force = e
+			calls := map[string]func(){
+				"FindAllStringIndex":         func() { re.FindAllStringIndex(text, -1) },
+				"FindAllIndex":               func() { re.FindAllIndex(textBytes, -1) },
+				"FindAllStringSubmatchIndex": func() { re.FindAllStringSubmatchIndex(text, -1) },
+				"FindAllString":              func() { re.FindAllString(text, -1) },
+			}
+			for name, call := range calls {
+				for range warmUpCalls + 1 {
+					call()
+				}
+				if got := testing.AllocsPerRun(50, call); got > 0 {
+					t.Errorf("%#q %s [%s]: %v allocations per call without a match, want 0", p, name, e, got)
 				}
 			}
 		}

@@ -106,11 +106,14 @@ func (e engine) forcesEngine() bool {
 // after newExecutor, so one executor serves any number of goroutines, and
 // the copies of a Regexp made by Copy share it.
 //
-// Compile builds only the program, which it needs to report a pattern too
-// large; the engines and the strategy, most of the cost of compiling, are
-// built by prepare on the first search. A program that compiles many
-// patterns it may never use (package-level MustCompile calls run at every
-// start) does not pay for them, and a pattern that is used pays once.
+// Compile builds the program only when it needs it to report a pattern too
+// large. The program, the engines and the strategy, most of the cost of
+// compiling, are built when searches first need them: the engines by the
+// first search that runs one (engines, onePass), the strategy by prepare,
+// after a short warm-up on short texts (warmUp). A program that compiles
+// many patterns it may never use (package-level MustCompile calls run at
+// every start) does not pay for them, and a pattern that is used pays for
+// what it uses, once.
 type executor struct {
 	// tree is the simplified pattern the lazily built parts come from;
 	// numGroups is its number of groups as parsed.

@@ -127,12 +127,24 @@ func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []in
 	c.call.readsAll = n > len(h)
 	end := len(h)
 	prevEnd := -1
-	scratch := make([]int, 0, max(ncap, 2*(re.numSubexp+1)))
+	// scratch receives each match before deliver copies it. It is made
+	// by the first match (executeWith allocates for a nil dst), so that
+	// a call finding nothing allocates nothing, and grown once if pad
+	// needs room for groups the program dropped.
+	var scratch []int
+	need := ncap
+	if submatch {
+		need = max(ncap, 2*(re.numSubexp+1))
+	}
 	for pos, found := 0, 0; found < n && pos <= end; {
 		m := re.executeWith(c, pos, ncap, scratch[:0])
 		if m == nil {
 			return
 		}
+		if cap(m) < need {
+			m = append(make([]int, 0, need), m...)
+		}
+		scratch = m
 		keep := true
 		if m[1] == pos {
 			if m[0] == prevEnd {
@@ -272,8 +284,10 @@ func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // collect returns the matches allMatches finds in h for an All method
 // called with n: the whole match, or with submatch every group too.
-func (re *Regexp) collect(h []byte, n int, submatch bool) *matchList {
-	l := &matchList{}
+func (re *Regexp) collect(h []byte, n int, submatch bool) matchList {
+	// Returned by value, l stays on the stack: a call that finds no
+	// match allocates nothing.
+	var l matchList
 	re.allMatches(h, allLimit(n, len(h)), submatch, l.add)
 	return l
 }
@@ -310,7 +324,7 @@ func (l *matchList) add(m []int) {
 // each calls f with every match in order; m is cut to its width
 // (m[i:j:j]), so a caller may return it to its own caller: appending to it
 // cannot write into the next.
-func (l *matchList) each(f func(i int, m []int)) {
+func (l matchList) each(f func(i int, m []int)) {
 	i := 0
 	visit := func(c []int) {
 		for j := 0; j+l.width <= len(c) && l.width > 0; j += l.width {
@@ -325,7 +339,7 @@ func (l *matchList) each(f func(i int, m []int)) {
 }
 
 // slices returns the matches as a [][]int, or nil when there are none.
-func (l *matchList) slices() [][]int {
+func (l matchList) slices() [][]int {
 	if l.n == 0 {
 		return nil
 	}

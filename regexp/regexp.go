@@ -136,8 +136,8 @@ func quote(s string) string {
 // compile turns expr into a Regexp: parse under flags, record the groups
 // as written, simplify (counted repetitions lose groups such as (a){0},
 // which is why the groups are recorded first), then set up the executor,
-// which builds the program, the engines and the strategy on first search
-// (see executor.prepare).
+// which builds the program, the engines and the strategy when searches
+// first need them (see executor.prepare and executor.warmUp).
 //
 // A stage after parsing may reject the pattern by panicking with a
 // [*syntax.Error], as the parser does internally; compile returns that
