@@ -15,25 +15,13 @@ const firstUseLine = "Sherlock Holmes took the 2023-10-11 train at 10:42; user=w
 // than in Compile, so BenchmarkCompile alone does not show them.
 func BenchmarkFirstUse(b *testing.B) {
 	line := []byte(firstUseLine)
-	for _, w := range workloads {
-		name := w.group
-		if w.name != "" {
-			name += "/" + w.name
-		}
-		b.Run(name, func(b *testing.B) {
-			pattern := w.resolvePattern(b)
-			for _, e := range engines {
-				b.Run(e.name, func(b *testing.B) {
-					b.ReportAllocs()
-					for b.Loop() {
-						re, err := e.compile(pattern)
-						if err != nil {
-							b.Fatal(err)
-						}
-						re.FindSubmatchIndex(line)
-					}
-				})
+	forEachPattern(b, func(b *testing.B, e engine, pattern string) {
+		for b.Loop() {
+			re, err := e.compile(pattern)
+			if err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+			re.FindSubmatchIndex(line)
+		}
+	})
 }

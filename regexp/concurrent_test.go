@@ -36,19 +36,29 @@ func TestConcurrentUse(t *testing.T) {
 	for i, s := range texts {
 		want[i] = solve(s)
 	}
+	hammer(t, 16, 30, func(g, n int) string {
+		i := (g + n) % len(texts)
+		if got := solve(texts[i]); !reflect.DeepEqual(got, want[i]) {
+			return fmt.Sprintf("goroutine %d, text %d: %v, want %v", g, i, got, want[i])
+		}
+		return ""
+	})
+}
+
+// hammer runs check(g, n) for n below rounds in each of goroutines
+// goroutines g at once, and reports as test errors the first complaint
+// (a non-empty string) of each goroutine, which then stops.
+func hammer(t *testing.T, goroutines, rounds int, check func(g, n int) string) {
+	t.Helper()
 	var wg sync.WaitGroup
-	errs := make(chan string, 64)
-	for g := range 16 {
+	errs := make(chan string, goroutines)
+	for g := range goroutines {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for n := range 30 {
-				i := (g + n) % len(texts)
-				if got := solve(texts[i]); !reflect.DeepEqual(got, want[i]) {
-					select {
-					case errs <- fmt.Sprintf("goroutine %d, text %d: %v, want %v", g, i, got, want[i]):
-					default:
-					}
+			for n := range rounds {
+				if msg := check(g, n); msg != "" {
+					errs <- msg
 					return
 				}
 			}
@@ -77,28 +87,12 @@ func TestConcurrentWarmUp(t *testing.T) {
 			want[i] = ref.FindAllStringSubmatchIndex(s, -1)
 		}
 		re := MustCompile(p)
-		var wg sync.WaitGroup
-		errs := make(chan string, 16)
-		for g := range 8 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for n := range 2 * warmUpCalls {
-					i := (g + n) % len(texts)
-					if got := re.FindAllStringSubmatchIndex(texts[i], -1); !reflect.DeepEqual(got, want[i]) {
-						select {
-						case errs <- fmt.Sprintf("%#q goroutine %d on %q: %v, want %v", p, g, texts[i], got, want[i]):
-						default:
-						}
-						return
-					}
-				}
-			}()
-		}
-		wg.Wait()
-		close(errs)
-		for e := range errs {
-			t.Error(e)
-		}
+		hammer(t, 8, 2*warmUpCalls, func(g, n int) string {
+			i := (g + n) % len(texts)
+			if got := re.FindAllStringSubmatchIndex(texts[i], -1); !reflect.DeepEqual(got, want[i]) {
+				return fmt.Sprintf("%#q goroutine %d on %q: %v, want %v", p, g, texts[i], got, want[i])
+			}
+			return ""
+		})
 	}
 }

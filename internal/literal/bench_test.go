@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // benchText is about 1 MB of English-like words with some punctuation,
@@ -108,26 +110,23 @@ func dictionaryPattern() string {
 // BenchmarkNewMatcher measures building the pure literal matcher, which a
 // compiled pattern pays on its first use.
 func BenchmarkNewMatcher(b *testing.B) {
-	for _, p := range matcherPatterns {
-		re := parse(b, p.pattern)
-		b.Run(p.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				NewMatcher(re, false)
-			}
-		})
-	}
+	benchmarkPatterns(b, func(re *syntax.Regexp) { NewMatcher(re, false) })
 }
 
 // BenchmarkExtract measures the prefix, suffix and inner extraction that
 // compiling a pattern runs besides NewMatcher.
 func BenchmarkExtract(b *testing.B) {
+	benchmarkPatterns(b, func(re *syntax.Regexp) { Extract(re) })
+}
+
+// benchmarkPatterns runs f on each of matcherPatterns as a sub-benchmark.
+func benchmarkPatterns(b *testing.B, f func(re *syntax.Regexp)) {
 	for _, p := range matcherPatterns {
 		re := parse(b, p.pattern)
 		b.Run(p.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				Extract(re)
+				f(re)
 			}
 		})
 	}
