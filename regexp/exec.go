@@ -130,11 +130,8 @@ type executor struct {
 	prog                                 *nfa.Prog
 
 	// warmUps counts the searches that asked to run before the strategy
-	// is built (see warmUp); literalChecked and literal, under
-	// prepareMu, record whether the pattern is a literal, which always
-	// gets its strategy at once.
-	warmUps                 atomic.Int32
-	literalChecked, literal bool
+	// is built (see warmUp).
+	warmUps atomic.Int32
 
 	pike *pikevm.VM
 	back *backtrack.Backtracker
@@ -270,19 +267,12 @@ const (
 // alternation of literals does: its Aho-Corasick automaton takes longer
 // to build than its program.
 func (x *executor) warmUp(n int) bool {
-	if n > warmUpMaxLen || x.warmUps.Load() >= warmUpCalls || x.warmUps.Add(1) > warmUpCalls {
+	if n > warmUpMaxLen || isLiteral(x.tree) || x.warmUps.Load() >= warmUpCalls || x.warmUps.Add(1) > warmUpCalls {
 		return false
 	}
 	x.prepareMu.Lock()
 	defer x.prepareMu.Unlock()
 	if x.prepared.Load() {
-		return false
-	}
-	if !x.literalChecked {
-		x.literal = isLiteral(x.tree)
-		x.literalChecked = true
-	}
-	if x.literal {
 		return false
 	}
 	x.enginesLocked()
