@@ -1,6 +1,11 @@
 package repl
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
 
 func TestVisible(t *testing.T) {
 	tests := []struct {
@@ -16,6 +21,8 @@ func TestVisible(t *testing.T) {
 		{"e\u0301", "e\u0301", 1},
 		{"a\u200bb", `a\u200bb`, 8},
 		{"\x00\n", `\x00\n`, 6},
+		{"\u2693\u26f4", "\u2693\u26f4", 3}, // anchor is East Asian Wide, ferry Neutral
+		{"a\u2060b", `a\u2060b`, 8},         // word joiner: a format character, escaped
 		{"", "", 0},
 	}
 	for _, tt := range tests {
@@ -69,6 +76,38 @@ func TestHighlightAddsOnlyEscapes(t *testing.T) {
 		}
 		if plain := stripANSI(got); plain != visible(tt.subject) {
 			t.Errorf("highlight(%q) without escapes = %q, want %q", tt.subject, plain, visible(tt.subject))
+		}
+	}
+}
+
+// TestCaretAndMarkerAgree checks that a match marker and an error caret
+// under the same span of the same text start in the same column and are
+// as wide: the REPL and (*syntax.Error).Caret draw text the same way.
+func TestCaretAndMarkerAgree(t *testing.T) {
+	tests := []struct {
+		text  string
+		start int
+		end   int
+	}{
+		{"xabbby", 1, 5},
+		{"世界x", 3, 7},
+		{"\xffab", 1, 2},
+		{"a\tb\nc", 2, 5},
+		{"e\u0301x", 3, 4},
+		{"\u2060\u267f\u2693\u26ce\u274e\u26f4x", 12, 16},
+		{"\U0001f260\U00016ff0\u200bz", 8, 12},
+		{"\x01\x7f\u0085k", 4, 5},
+	}
+	for _, tt := range tests {
+		e := &syntax.Error{Code: syntax.ErrMissingParen, Pattern: tt.text, Span: syntax.Span{Start: tt.start, End: tt.end}}
+		lines := strings.Split(e.Caret(), "\n")
+		if lines[0] != visible(tt.text) {
+			t.Errorf("Caret draws %q as %q, the REPL as %q", tt.text, lines[0], visible(tt.text))
+		}
+		caret := lines[1]
+		marker := markLine(tt.text, [][2]int{{tt.start, tt.end}})
+		if strings.Index(caret, "^") != strings.Index(marker, "^") || len(caret) != len(marker) {
+			t.Errorf("span %d..%d of %q: caret line %q, marker line %q", tt.start, tt.end, tt.text, caret, marker)
 		}
 	}
 }

@@ -98,50 +98,153 @@ func repeatByte(c byte, n int) []byte {
 	return b
 }
 
+// caretTests pin down Caret's drawing. Each want is the whole dump after
+// a leading newline: the pattern line, the caret line and the message.
+var caretTests = []struct {
+	pattern string
+	want    string
+}{
+	{"a(b|c", `
+a(b|c
+ ^
+missing closing )`},
+	{"a**", `
+a**
+ ^^
+invalid nested repetition operator`},
+	{"\\", `
+\
+^
+trailing backslash at end of expression`},
+
+	// Wide characters take two columns: CJK, fullwidth forms, emoji.
+	{"世界(a", `
+世界(a
+    ^
+missing closing )`},
+	{"世界\\q", `
+世界\q
+    ^^
+invalid escape sequence`},
+	{"[世-a]", `
+[世-a]
+ ^^^^
+invalid character class range`},
+	{"Ａ😀(", `
+Ａ😀(
+    ^
+missing closing )`},
+	{"\u2693\U0001F260(", // anchor and a round symbol: both East Asian Wide
+		"\n\u2693\U0001F260(\n    ^\nmissing closing )"},
+	{"\u26F4(", // ferry: East Asian Neutral, one column
+		"\n\u26F4(\n ^\nmissing closing )"},
+
+	// Combining marks and Hangul medial vowels take no column.
+	{"e\u0301(x", "\ne\u0301(x\n ^\nmissing closing )"},
+	{"e\u0301\\q", "\ne\u0301\\q\n ^^\ninvalid escape sequence"},
+	{"a\u20DD\u0308(", "\na\u20DD\u0308(\n ^\nmissing closing )"},
+	{"\u1100\u1161\u11A8(", "\n\u1100\u1161\u11A8(\n  ^\nmissing closing )"},
+
+	// Tabs, newlines and other control characters are drawn as Go
+	// escapes, one column per character of the escape.
+	{"a\t(", `
+a\t(
+   ^
+missing closing )`},
+	{"\t\t\\q", `
+\t\t\q
+    ^^
+invalid escape sequence`},
+	{"a\n(b", `
+a\n(b
+   ^
+missing closing )`},
+	{"(a\r\n", `
+(a\r\n
+^
+missing closing )`},
+	{"\x01\x1b[\x7f", `
+\x01\x1b[\x7f
+        ^
+missing closing ]`},
+	{"\a\b\f\v\x00)", `
+\a\b\f\v\x00)
+            ^
+unexpected )`},
+	{"\u0085**", `
+\u0085**
+      ^^
+invalid nested repetition operator`},
+
+	// Invisible characters are drawn as escapes too: format characters,
+	// spaces other than U+0020.
+	{"a\u200b\u2060(", `
+a\u200b\u2060(
+             ^
+missing closing )`},
+	{"\u00a0\u3000)", `
+\u00a0\u3000)
+            ^
+unexpected )`},
+
+	// Each byte of invalid UTF-8 is drawn as \xff, and a span over it
+	// gets a caret under each column of the escape.
+	{"\xff", `
+\xff
+^^^^
+invalid UTF-8`},
+	{"a\xffb", `
+a\xffb
+ ^^^^
+invalid UTF-8`},
+	{"\\\xff", `
+\\xff
+^^^^^
+invalid UTF-8`},
+	{"世\xe4\xb8", `
+世\xe4\xb8
+  ^^^^
+invalid UTF-8`},
+}
+
 func TestCaret(t *testing.T) {
-	tests := []struct {
-		pattern string
-		want    string
-	}{
-		{"a(b|c", "a(b|c\n ^\nmissing closing )"},
-		{"a**", "a**\n ^^\ninvalid nested repetition operator"},
-		// Each CJK character is two columns wide.
-		{"世界(a", "世界(a\n    ^\nmissing closing )"},
-		{"世界\\q", "世界\\q\n    ^^\ninvalid escape sequence"},
-		{"[世-a]", "[世-a]\n ^^^^\ninvalid character class range"},
-		// e + U+0301 (combining acute) is one column.
-		{"e\u0301(x", "e\u0301(x\n ^\nmissing closing )"},
-		{"e\u0301\\q", "e\u0301\\q\n ^^\ninvalid escape sequence"},
-		// Tabs expand to the next stop at 4; invalid bytes draw as U+FFFD.
-		{"a\t(", "a   (\n    ^\nmissing closing )"},
-		{"\xff", "\ufffd\n^\ninvalid UTF-8"},
-		// An empty span still gets one caret.
-		{"\\", "\\\n^\ntrailing backslash at end of expression"},
-	}
-	for _, tt := range tests {
+	for _, tt := range caretTests {
 		_, err := Parse(tt.pattern, Perl)
 		var e *Error
 		if !errors.As(err, &e) {
 			t.Errorf("Parse(%q) = %v, want an *Error", tt.pattern, err)
 			continue
 		}
-		if got := e.Caret(); got != tt.want {
-			t.Errorf("Parse(%q).Caret() =\n%s\nwant\n%s", tt.pattern, got, tt.want)
+		if got := "\n" + e.Caret(); got != tt.want {
+			t.Errorf("Parse(%q).Caret() =%s\nwant%s", tt.pattern, got, tt.want)
 		}
 	}
 }
 
-func TestRuneWidth(t *testing.T) {
+// TestCaretSpans draws errors built by hand, with spans the parser does
+// not make: empty, inside a character, outside the pattern.
+func TestCaretSpans(t *testing.T) {
 	tests := []struct {
-		r    rune
-		want int
+		pattern string
+		span    Span
+		want    string
 	}{
-		{'a', 1}, {'é', 1}, {'\u0301', 0}, {'\u200d', 0}, {'世', 2}, {'한', 2},
-		{'Ａ', 2}, {'😀', 2}, {'\t', 1}, {'\x00', 1}, {'Ω', 1},
+		{"ab", Span{1, 1}, "ab\n ^"},       // empty: one caret where the next character starts
+		{"ab", Span{2, 2}, "ab\n  ^"},      // empty at the end: one past the last column
+		{"a\tb", Span{1, 1}, "a\\tb\n ^"},  // empty before an escape: its first column
+		{"a\tb", Span{1, 2}, "a\\tb\n ^^"}, // a span over an escape covers all of it
+		{"世界", Span{1, 2}, "世界\n^^"},       // inside a character: the whole character
+		{"世界", Span{3, 6}, "世界\n  ^^"},
+		{"e\u0301", Span{1, 3}, "e\u0301\n ^"}, // only a zero-width mark: still one caret
+		{"abc", Span{-3, 99}, "abc\n^^^"},      // clamped to the pattern
+		{"abc", Span{2, 1}, "abc\n  ^"},        // an inverted span is empty at its start
+		{"", Span{0, 0}, "\n^"},
 	}
 	for _, tt := range tests {
-		if got := runeWidth(tt.r); got != tt.want {
-			t.Errorf("runeWidth(%U) = %d, want %d", tt.r, got, tt.want)
+		e := &Error{Code: ErrMissingParen, Pattern: tt.pattern, Span: tt.span}
+		want := tt.want + "\n" + string(ErrMissingParen)
+		if got := e.Caret(); got != want {
+			t.Errorf("Caret of %q at %v =\n%s\nwant\n%s", tt.pattern, tt.span, got, want)
 		}
 	}
 }
