@@ -3,6 +3,7 @@ package dfa
 import (
 	"testing"
 
+	"github.com/rerepl/rerepl/internal/enginetest"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/testutil"
 	"github.com/rerepl/rerepl/regexp/syntax"
@@ -49,7 +50,7 @@ func anchoredBody(t *testing.T, pattern string) *nfa.Prog {
 // the class of a byte determines its kind (internal/nfa's tests check
 // that no state tells apart two bytes of one class).
 func TestByteClassesDecideKinds(t *testing.T) {
-	for _, pattern := range append([]string{`\pL+`, `(?i)straße`, `[^\n]\b`, `日本|\d`}, handPatterns...) {
+	for _, pattern := range append([]string{`\pL+`, `(?i)straße`, `[^\n]\b`, `日本|\d`}, enginetest.Patterns...) {
 		prog := testutil.Compile(t, pattern, syntax.Perl)
 		bc := newByteClasses(prog)
 		if bc.numClasses != bc.class.Len() {
