@@ -29,6 +29,6 @@ func TestHarness(t *testing.T) {
 		},
 		AnchoredOnly: true,
 		Exclusions:   []string{notOnePass, enginetest.Unanchored},
-		MinShare:     0.35,
+		MinShare:     0.3,
 	})
 }
