@@ -213,7 +213,7 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 				if pos >= in.End {
 					break path
 				}
-				next := sparseNext(b.prog.Transitions(st), hay[pos])
+				next := b.prog.SparseNext(st, hay[pos])
 				if next == 0 {
 					break path
 				}
@@ -246,20 +246,6 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 	}
 	c.stack = stack[:0]
 	return matched
-}
-
-// sparseNext returns the target of the transition holding c, or 0 (the
-// Fail state) when none does.
-func sparseNext(trans []nfa.Transition, c byte) nfa.StateID {
-	for _, t := range trans {
-		if c < t.Lo {
-			break
-		}
-		if c <= t.Hi {
-			return t.Next
-		}
-	}
-	return 0
 }
 
 // runeWidth returns the width of the rune at pos as the standard library

@@ -58,7 +58,7 @@ func (d *DFA) startState(c *Cache, ctx byteKind, anchored, longest bool, pos int
 func (d *DFA) looksAt(ctx byteKind, cls int) (looks nfa.LookSet, next byte, nextKind byteKind) {
 	nextKind = kindEdge
 	if cls != d.classes.eoi() {
-		next = d.classes.rep[cls]
+		next = d.classes.class.Rep(cls)
 		nextKind = kindOf(next)
 	}
 	if d.reverse {
@@ -118,7 +118,7 @@ roots:
 				}
 			case nfa.Sparse:
 				if !eoi {
-					c.addRoot(sparseNext(d.prog.Transitions(st), b))
+					c.addRoot(d.prog.SparseNext(st, b))
 				}
 			}
 			// Fail leads nowhere; InvalidByte never consumes a byte of
@@ -186,20 +186,6 @@ func (d *DFA) readsInvalid(c *Cache, s int32, cls int) bool {
 // keyState decodes the NFA state ID at offset i of a key.
 func keyState(key string, i int) nfa.StateID {
 	return nfa.StateID(uint32(key[i]) | uint32(key[i+1])<<8 | uint32(key[i+2])<<16 | uint32(key[i+3])<<24)
-}
-
-// sparseNext returns the target of the transition among trans (a Sparse state's) on byte b, or 0
-// (the Fail state) when there is none.
-func sparseNext(trans []nfa.Transition, b byte) nfa.StateID {
-	for _, t := range trans {
-		if b < t.Lo {
-			break
-		}
-		if b <= t.Hi {
-			return t.Next
-		}
-	}
-	return 0
 }
 
 // beginList empties the list of roots of the state being built.

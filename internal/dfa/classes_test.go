@@ -3,6 +3,7 @@ package dfa
 import (
 	"testing"
 
+	"github.com/rerepl/rerepl/internal/enginetest"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/testutil"
 	"github.com/rerepl/rerepl/regexp/syntax"
@@ -36,68 +37,40 @@ func TestByteClassCounts(t *testing.T) {
 func anchoredBody(t *testing.T, pattern string) *nfa.Prog {
 	t.Helper()
 	prog := testutil.Compile(t, pattern, syntax.Perl)
-	reach := make([]bool, len(prog.States))
-	stack := []nfa.StateID{prog.Start}
-	for len(stack) > 0 {
-		id := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if reach[id] {
-			continue
-		}
-		reach[id] = true
-		st := &prog.States[id]
-		stack = append(stack, st.Next, st.Alt)
-		for _, tr := range prog.Transitions(st) {
-			stack = append(stack, tr.Next)
-		}
-	}
-	body := &nfa.Prog{Start: prog.Start, StartUnanchored: prog.Start}
+	body := &nfa.Prog{Start: prog.Start, StartUnanchored: prog.Start, Trans: prog.Trans}
 	body.States = make([]nfa.State, len(prog.States))
-	for i := range prog.States {
-		if reach[i] {
-			body.States[i] = prog.States[i]
-		}
-	}
+	prog.Walk(prog.Start, func(id nfa.StateID, st *nfa.State) bool {
+		body.States[id] = *st
+		return true
+	})
 	return body
 }
 
-// TestByteClassesAreEquivalences checks that no state and no assertion
-// tells apart two bytes of the same class, and that each class's
-// representative is its smallest byte.
-func TestByteClassesAreEquivalences(t *testing.T) {
-	for _, pattern := range append([]string{`\pL+`, `(?i)straße`, `[^\n]\b`, `日本|\d`}, handPatterns...) {
+// TestByteClassesDecideKinds checks that, in a program with assertions,
+// the class of a byte determines its kind (internal/nfa's tests check
+// that no state tells apart two bytes of one class).
+func TestByteClassesDecideKinds(t *testing.T) {
+	for _, pattern := range append([]string{`\pL+`, `(?i)straße`, `[^\n]\b`, `日本|\d`}, enginetest.Patterns...) {
 		prog := testutil.Compile(t, pattern, syntax.Perl)
 		bc := newByteClasses(prog)
+		if bc.numClasses != bc.class.Len() {
+			t.Errorf("%#q: numClasses %d, classes %d", pattern, bc.numClasses, bc.class.Len())
+		}
+		hasLook := false
+		for i := range prog.States {
+			hasLook = hasLook || prog.States[i].Kind == nfa.Look
+		}
+		if !hasLook {
+			continue
+		}
 		for b := 1; b < 256; b++ {
 			x, y := byte(b-1), byte(b)
-			if bc.class[x] != bc.class[y] {
-				if bc.rep[bc.class[y]] != y {
-					t.Errorf("%#q: class %d starts at %#x, rep %#x", pattern, bc.class[y], y, bc.rep[bc.class[y]])
-				}
-				continue
-			}
-			for i := range prog.States {
-				st := &prog.States[i]
-				switch st.Kind {
-				case nfa.ByteRange:
-					if inRange(st.Lo, st.Hi, x) != inRange(st.Lo, st.Hi, y) {
-						t.Errorf("%#q: state %d splits %#x and %#x of class %d", pattern, i, x, y, bc.class[x])
-					}
-				case nfa.Sparse:
-					if sparseNext(prog.Transitions(st), x) != sparseNext(prog.Transitions(st), y) {
-						t.Errorf("%#q: state %d splits %#x and %#x of class %d", pattern, i, x, y, bc.class[x])
-					}
-				case nfa.Look:
-					if kindOf(x) != kindOf(y) {
-						t.Errorf("%#q: assertions split %#x and %#x of class %d", pattern, x, y, bc.class[x])
-					}
-				}
+			if bc.class[x] == bc.class[y] && kindOf(x) != kindOf(y) {
+				t.Errorf("%#q: assertions split %#x and %#x of class %d", pattern, x, y, bc.class[x])
 			}
 		}
 	}
 }
-
-func inRange(lo, hi, b byte) bool { return lo <= b && b <= hi }
 
 // TestLooksBetweenMatchesLookAt checks the assertion table against
 // nfa.LookAt on every pair of neighbouring bytes, and at both edges.

@@ -362,27 +362,13 @@ func TestReverseClassesDeterministic(t *testing.T) {
 			continue // repetitions split; [^a] holds U+FFFD
 		}
 		// Walk from Start: the unanchored loop in front has Splits.
-		seen := map[nfa.StateID]bool{}
-		stack := []nfa.StateID{prog.Start}
-		for len(stack) > 0 {
-			id := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			s := &prog.States[id]
-			switch s.Kind {
-			case nfa.Split:
+		failed := false
+		prog.Walk(prog.Start, func(id nfa.StateID, s *nfa.State) bool {
+			if !failed && s.Kind == nfa.Split {
 				t.Errorf("%#q reversed: state %d is a Split", tt.pattern, id)
-				stack = nil
-			case nfa.Sparse:
-				for _, tr := range prog.Transitions(s) {
-					stack = append(stack, tr.Next)
-				}
-			case nfa.ByteRange, nfa.Empty, nfa.Look:
-				stack = append(stack, s.Next)
+				failed = true
 			}
-		}
+			return !failed
+		})
 	}
 }

@@ -60,7 +60,7 @@ type OnePass struct {
 	// takes a byte with, and where it leads, is one lookup instead of a
 	// scan of the node's terms: steps[node*numClasses+classes[b]].
 	// Bytes in one class are taken alike by every state of the program.
-	classes    [256]uint8
+	classes    nfa.ByteClasses
 	numClasses int
 	steps      []step
 }
@@ -145,28 +145,11 @@ func New(prog *nfa.Prog) *OnePass {
 // buildSteps computes the byte classes of the program and, when the table
 // is small enough, the step of every node on every class.
 func (e *OnePass) buildSteps() {
-	var cut [257]bool
-	cut[utf8.RuneSelf] = true // InvalidByte is checked from here up
-	mark := func(lo, hi byte) { cut[lo], cut[int(hi)+1] = true, true }
-	for i := range e.prog.States {
-		st := &e.prog.States[i]
-		switch st.Kind {
-		case nfa.ByteRange:
-			mark(st.Lo, st.Hi)
-		case nfa.Sparse:
-			for _, t := range e.prog.Transitions(st) {
-				mark(t.Lo, t.Hi)
-			}
-		}
-	}
-	cls := 0
-	for b := range 256 {
-		if b > 0 && cut[b] {
-			cls++
-		}
-		e.classes[b] = uint8(cls)
-	}
-	e.numClasses = cls + 1
+	var set nfa.ByteClassSet
+	set.AddProg(e.prog)
+	set.AddRange(utf8.RuneSelf, 0xff) // InvalidByte is checked from here up
+	e.classes = set.Classes()
+	e.numClasses = e.classes.Len()
 	if len(e.nodes)*e.numClasses > maxSteps {
 		return
 	}
@@ -480,13 +463,8 @@ func (e *OnePass) takes(nd *node, by byte) (int32, nfa.StateID) {
 				return i, st.Next
 			}
 		case nfa.Sparse:
-			for _, t := range e.prog.Transitions(st) {
-				if by < t.Lo {
-					break
-				}
-				if by <= t.Hi {
-					return i, t.Next
-				}
+			if next := e.prog.SparseNext(st, by); next != 0 {
+				return i, next
 			}
 		}
 	}

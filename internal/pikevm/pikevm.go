@@ -148,7 +148,7 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 				}
 			case nfa.Sparse:
 				if pos < in.End {
-					to = sparseNext(e.prog.Transitions(st), hay[pos])
+					to = e.prog.SparseNext(st, hay[pos])
 				}
 			case nfa.InvalidByte:
 				if pos < in.End && nfa.InvalidAt(hay, pos) {
@@ -230,20 +230,6 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 		}
 	}
 	c.stack = stack[:0]
-}
-
-// sparseNext returns the target of the transition holding b, or 0 (the
-// Fail state) when none does.
-func sparseNext(trans []nfa.Transition, b byte) nfa.StateID {
-	for _, t := range trans {
-		if b < t.Lo {
-			break
-		}
-		if b <= t.Hi {
-			return t.Next
-		}
-	}
-	return 0
 }
 
 // runeWidth returns the width of the rune at pos as the standard library
