@@ -28,17 +28,18 @@ func (e *Error) Error() string {
 // As lets [errors.As] find e as the standard library's error type: when
 // target is a **regexp/syntax.Error of the standard library, As stores in
 // it a new standard error with the same Code (the standard ErrorCode with
-// the same text, so it equals the standard constant) and Expr, and
-// reports true. For any other target it reports false, and errors.As goes
-// on as usual; errors.As into a **Error (this package's type) never
-// reaches As, since e is assignable to it.
+// the same text, so it equals the standard constant) and Expr, whose
+// Error method returns the same message, and reports true. For any other
+// target it reports false, and errors.As goes on down the chain. A call
+// errors.As(err, &e) with e of this package's *Error type never reaches
+// As: errors.As assigns e directly.
 //
 // The standard error is a copy: it has no Span or Pattern, and changing it
 // does not change e. To get the span and [Error.Caret], ask errors.As for
 // this package's *Error instead.
 //
-// As rather than an Unwrap method: e does not wrap the standard error,
-// so [errors.Unwrap] returns nil, as it does for the standard library's
+// There is no Unwrap method: e does not wrap a standard error, so
+// [errors.Unwrap] returns nil for it, as for the standard library's
 // errors, and [errors.Is] compares e alone.
 func (e *Error) As(target any) bool {
 	t, ok := target.(**stdsyntax.Error)
