@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
 	"unicode/utf8"
 
@@ -49,23 +52,46 @@ func readlineConfig(session *repl.Session, env stdio) *readline.Config {
 }
 
 // runTerminal runs an interactive session with line editing until Ctrl-D
-// or :quit. Ctrl-C discards the line being typed.
+// or :quit. Ctrl-C discards the line being typed; while a command runs, it
+// stops the command, which says how far it got, and the session goes on
+// with its pattern, flags and tests as they were. A second Ctrl-C at an
+// empty prompt says how to leave.
 func runTerminal(session *repl.Session, env stdio) int {
-	rl, err := readline.NewEx(readlineConfig(session, env))
+	cfg := readlineConfig(session, env)
+	paste := newPasteReader(cfg.Stdin)
+	cfg.Stdin = paste
+	rl, err := readline.NewEx(cfg)
 	if err != nil {
 		fmt.Fprintf(env.errOut, "rerepl: %v\n", err)
 		return exitFailed
 	}
 	defer rl.Close()
+	paste.notify = func(msg string) { fmt.Fprint(rl.Stdout(), msg) }
+
+	// While a command runs the terminal is not in raw mode, so Ctrl-C
+	// is a SIGINT, which cancels the command instead of the process.
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt)
+	defer signal.Stop(interrupts)
 
 	hist := &history{path: historyPath(env.lookupEnv), errOut: env.errOut}
 	for _, line := range hist.load() {
 		rl.SaveHistory(line)
 	}
+	emptyInterrupts := 0
 	for {
 		line, err := rl.Readline()
+		long, isLong := paste.take()
 		switch {
 		case errors.Is(err, readline.ErrInterrupt):
+			if line == "" && !isLong {
+				emptyInterrupts++
+				if emptyInterrupts >= 2 {
+					fmt.Fprintln(env.out, "(to leave rerepl, press Ctrl-D at an empty prompt or type :quit)")
+				}
+			} else {
+				emptyInterrupts = 0
+			}
 			continue
 		case errors.Is(err, io.EOF):
 			return exitOK
@@ -73,11 +99,39 @@ func runTerminal(session *repl.Session, env stdio) int {
 			fmt.Fprintf(env.errOut, "rerepl: %v\n", err)
 			return exitFailed
 		}
-		hist.add(line)
-		if errors.Is(session.Exec(line, env.out), repl.ErrQuit) {
+		emptyInterrupts = 0
+		if isLong {
+			line += long
+			fmt.Fprintf(env.out, "(a line of %s, pasted)\n", plural(len(line), "byte"))
+		} else {
+			hist.add(line)
+		}
+		if errors.Is(execInterruptible(session, line, env.out, interrupts), repl.ErrQuit) {
 			return exitOK
 		}
 	}
+}
+
+// execInterruptible runs line with a context that a SIGINT on interrupts
+// cancels.
+func execInterruptible(session *repl.Session, line string, out io.Writer, interrupts chan os.Signal) error {
+	// Drop an interrupt that came while no command ran.
+	select {
+	case <-interrupts:
+	default:
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-interrupts:
+			cancel()
+		case <-done:
+		}
+	}()
+	return session.ExecContext(ctx, line, out)
 }
 
 // painter colours the line being edited with [repl.Session.Paint].

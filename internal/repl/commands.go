@@ -82,21 +82,21 @@ func lookupCommand(name string) (cmd *command, candidates []string) {
 func (s *Session) command(line string, out io.Writer) error {
 	name, arg, hasArg := strings.Cut(line, " ")
 	if name == "" {
-		fmt.Fprintln(out, "error: missing command name after ':'; :help lists the commands")
+		s.errorf(out, "missing command name after ':'; :help lists the commands")
 		return errFailed
 	}
 	cmd, candidates := lookupCommand(name)
 	if cmd == nil {
 		if len(candidates) == 0 {
-			fmt.Fprintf(out, "error: unknown command :%s; :help lists the commands\n", name)
+			s.errorf(out, "unknown command :%s; :help lists the commands", name)
 		} else {
 			sort.Strings(candidates)
-			fmt.Fprintf(out, "error: :%s is ambiguous: :%s\n", name, strings.Join(candidates, " :"))
+			s.errorf(out, ":%s is ambiguous: :%s", name, strings.Join(candidates, " :"))
 		}
 		return errFailed
 	}
 	if cmd.noArg && hasArg && strings.TrimSpace(arg) != "" {
-		fmt.Fprintf(out, "error: :%s takes no argument\n", cmd.name)
+		s.errorf(out, ":%s takes no argument", cmd.name)
 		return errFailed
 	}
 	return cmd.run(s, arg, out)
@@ -136,7 +136,7 @@ func cmdFlags(s *Session, arg string, out io.Writer) error {
 		return nil
 	}
 	if strings.Trim(arg, flagLetters) != "" {
-		fmt.Fprintf(out, "error: unknown flag in %q: the flags are i (case-insensitive), m (multi-line ^ $), s (. matches \\n), U (ungreedy)\n", arg)
+		s.errorf(out, "unknown flag in %q: the flags are i (case-insensitive), m (multi-line ^ $), s (. matches \\n), U (ungreedy)", arg)
 		return errFailed
 	}
 	m := s.mode

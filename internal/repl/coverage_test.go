@@ -51,7 +51,7 @@ func TestColorResults(t *testing.T) {
 		},
 		{
 			lines: []string{":re a*", ":subject \"\\xffa\""},
-			want: `\xff` + ansiMatchB + "a" + ansiReset + "\n" +
+			want: ansiUnderline + `\xff` + ansiNoUnderline + ansiMatchB + "a" + ansiReset + "\n" +
 				"|   ^\n" +
 				"2 matches\n",
 		},

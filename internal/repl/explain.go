@@ -17,7 +17,7 @@ func cmdExplain(s *Session, _ string, out io.Writer) error {
 	}
 	tree, err := s.parse()
 	if err != nil {
-		fmt.Fprintf(out, "error: %v\n", err)
+		s.errorf(out, "%v", err)
 		return errFailed
 	}
 	if s.mode.posix {

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -35,13 +36,15 @@ func stdReference(expr string, posix, longest bool) (Searcher, error) {
 	return re, nil
 }
 
-// runScript runs script the way `rerepl -echo < script` does with
-// REREPL_STABLE=1, and returns the transcript with the exit status.
-func runScript(t *testing.T, script []byte) string {
+// runScript runs script the way `rerepl -echo -f name` does with
+// REREPL_STABLE=1, and returns the transcript with the exit status. The
+// explanations of failed lines, which the command writes to standard error
+// as name:LINE:, are kept in the transcript where they occur.
+func runScript(t *testing.T, name string, script []byte) string {
 	t.Helper()
 	s := New(Options{Stable: true, Echo: true, Reference: stdReference})
 	var out bytes.Buffer
-	ok, err := s.Run(bytes.NewReader(script), &out)
+	ok, err := s.RunScript(context.Background(), name, bytes.NewReader(script), &out, &out)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -65,7 +68,7 @@ func TestGoldenTranscripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := runScript(t, input)
+			got := runScript(t, filepath.Base(script), input)
 			goldenPath := strings.TrimSuffix(script, ".txt") + ".golden"
 			if *update {
 				if err := os.WriteFile(goldenPath, []byte(got), 0o644); err != nil {

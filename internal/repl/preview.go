@@ -19,7 +19,7 @@ func cmdSubject(s *Session, arg string, out io.Writer) error {
 	}
 	subject, err := strconv.Unquote(arg)
 	if err != nil || arg[0] == '\'' {
-		fmt.Fprintf(out, "error: %s is not a Go string literal: write it as \"...\" or `...`\n", arg)
+		s.errorf(out, "%s is not a Go string literal: write it as \"...\" or `...`", arg)
 		return errFailed
 	}
 	return s.testSubject(subject, out)
@@ -39,7 +39,7 @@ func cmdSplit(s *Session, arg string, out io.Writer) error {
 	if arg = strings.TrimSpace(arg); arg != "" {
 		var err error
 		if n, err = strconv.Atoi(arg); err != nil {
-			fmt.Fprintf(out, "error: :split takes a count, as in :split 2; got %q\n", arg)
+			s.errorf(out, ":split takes a count, as in :split 2; got %q", arg)
 			return errFailed
 		}
 	}

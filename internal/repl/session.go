@@ -10,6 +10,7 @@
 package repl
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -41,6 +42,11 @@ type Options struct {
 	// It is injected because only the command may import the standard
 	// library's regexp outside tests.
 	Reference Reference
+
+	// Lines draws a subject that holds newlines line by line, as :file
+	// draws the lines of a file, instead of as one line with \n escapes:
+	// for a subject piped in with rerepl -i.
+	Lines bool
 }
 
 // A Searcher is the part of a compiled regular expression that :bench
@@ -57,6 +63,10 @@ type Reference func(expr string, posix, longest bool) (Searcher, error)
 
 // ErrQuit is returned by [Session.Exec] for :quit.
 var ErrQuit = errors.New("quit")
+
+// ErrCancelled is returned by [Session.ExecContext] when its context was
+// done before the line finished.
+var ErrCancelled = errors.New("cancelled")
 
 // errFailed marks a line whose failure has already been explained in the
 // output; it only tells [Run] that the script did not fully succeed.
@@ -80,6 +90,13 @@ type Session struct {
 	firstOnly  bool // show only the first match of a subject
 
 	tests []recordedTest
+
+	// ctx is the context of the line being run: Ctrl-C cancels it, and
+	// the commands that can run long check it. errw, when set, receives
+	// the explanation of a failed line instead of the line's output (in
+	// script mode, standard error with the script's name and line).
+	ctx  context.Context
+	errw io.Writer
 }
 
 // A mode is how a pattern is compiled.
@@ -110,8 +127,18 @@ func New(opts Options) *Session {
 // failing tests, an unreadable file); the failure has then already been
 // explained in out.
 func (s *Session) Exec(line string, out io.Writer) error {
+	return s.ExecContext(context.Background(), line, out)
+}
+
+// ExecContext is [Session.Exec] under ctx: the commands that can run long
+// (:file, :bench, :prog, a search of a large subject) stop when ctx is
+// done, say how far they got and return [ErrCancelled], leaving the
+// session as it was before the line.
+func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.ctx = ctx
+	defer func() { s.ctx = nil }()
 	if s.opts.Echo {
 		fmt.Fprintf(out, "> %s\n", line)
 	}
@@ -218,14 +245,14 @@ func (s *Session) parse() (*syntax.Regexp, error) {
 // and leaves the session as it was.
 func (s *Session) setPattern(pattern string, m mode, out io.Writer) error {
 	if m.posix && m.flags != "" {
-		fmt.Fprintln(out, "error: POSIX syntax has no inline flags; leave :posix first (or use :longest)")
+		s.errorf(out, "POSIX syntax has no inline flags; leave :posix first (or use :longest)")
 		return errFailed
 	}
 	re, err := m.compile(pattern)
 	if err != nil {
 		s.reportCompileError(pattern, m, err, out)
 		if s.re != nil {
-			fmt.Fprintf(out, "pattern unchanged: %s\n", s.describePattern())
+			fmt.Fprintf(s.errOut(out), "pattern unchanged: %s\n", s.describePattern())
 		}
 		return errFailed
 	}
@@ -233,7 +260,9 @@ func (s *Session) setPattern(pattern string, m mode, out io.Writer) error {
 	fmt.Fprintf(out, "pattern %s\n", s.describePattern())
 	lintPattern(pattern, m, out)
 	if s.hasSubject {
-		s.showMatches(s.subject, out)
+		if _, err := s.showMatches(s.subject, out); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -292,7 +321,7 @@ func displayPattern(p string) string {
 // requirePattern reports, when there is no pattern yet, how to set one.
 func (s *Session) requirePattern(out io.Writer) bool {
 	if s.re == nil {
-		fmt.Fprintln(out, "error: no pattern yet: set one with :re PATTERN or /PATTERN/")
+		s.errorf(out, "no pattern yet: set one with :re PATTERN or /PATTERN/")
 		return false
 	}
 	return true
@@ -302,7 +331,7 @@ func (s *Session) requirePattern(out io.Writer) bool {
 // one.
 func (s *Session) requireSubject(out io.Writer) bool {
 	if !s.hasSubject {
-		fmt.Fprintln(out, "error: no subject yet: type a line of text (or :subject \"Go string\") first")
+		s.errorf(out, "no subject yet: type a line of text (or :subject \"Go string\") first")
 		return false
 	}
 	return true
@@ -313,4 +342,44 @@ func (s *Session) SetPattern(pattern string, out io.Writer) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.setPattern(pattern, s.mode, out)
+}
+
+// context returns the context of the line being run.
+func (s *Session) context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// errOut returns where the explanation of a failure goes: the error
+// writer when one is set, else out.
+func (s *Session) errOut(out io.Writer) io.Writer {
+	if s.errw != nil {
+		return s.errw
+	}
+	return out
+}
+
+// errorf writes "error: " and the formatted message as a line to the
+// error output, and returns errFailed.
+func (s *Session) errorf(out io.Writer, format string, args ...any) error {
+	fmt.Fprintf(s.errOut(out), "error: "+format+"\n", args...)
+	return errFailed
+}
+
+// SetErrorOutput makes w receive the explanation of every failed line
+// instead of the line's output; nil puts it back in the output.
+func (s *Session) SetErrorOutput(w io.Writer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.errw = w
+}
+
+// SetSubject makes text the current subject without testing it: the
+// subject is shown with its matches when the pattern is set.
+func (s *Session) SetSubject(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.subject, s.hasSubject = text, true
 }

@@ -23,7 +23,7 @@ func cmdTest(s *Session, arg string, out io.Writer) error {
 	case "-":
 		return s.recordTest(false, out)
 	}
-	fmt.Fprintf(out, "error: :test takes + (must match) or - (must not match), got %q\n", arg)
+	s.errorf(out, ":test takes + (must match) or - (must not match), got %q", arg)
 	return errFailed
 }
 
@@ -82,7 +82,7 @@ func cmdTests(s *Session, _ string, out io.Writer) error {
 		fmt.Fprintf(out, "%s %s %s: %s\n", s.paint(verdict, got == t.want), t.sign(), strconv.Quote(t.subject), what)
 	}
 	if failed > 0 {
-		fmt.Fprintf(out, "%d of %s failed\n", failed, plural(len(s.tests), "test"))
+		fmt.Fprintf(s.errOut(out), "%d of %s failed\n", failed, plural(len(s.tests), "test"))
 		return errFailed
 	}
 	fmt.Fprintf(out, "%s passed\n", plural(len(s.tests), "test"))
@@ -104,6 +104,9 @@ func (s *Session) paint(text string, good bool) string {
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "s") {
+		return strconv.Itoa(n) + " " + noun + "es"
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
