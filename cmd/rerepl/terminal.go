@@ -39,6 +39,25 @@ func readlineConfig(session *repl.Session, env stdio) *readline.Config {
 	if _, noColor := env.lookupEnv("NO_COLOR"); !noColor && env.isTerminal(env.out) {
 		cfg.Painter = painter{session}
 	}
+	if tty, ok := env.in.(*os.File); ok && env.terminal == nil {
+		// The terminal may not be standard input and output (rerepl -i
+		// opens /dev/tty), which the editor assumes it is: point it at
+		// the terminal it reads.
+		fd := int(tty.Fd())
+		var state *readline.State
+		cfg.FuncIsTerminal = func() bool { return true }
+		cfg.FuncMakeRaw = func() (err error) {
+			state, err = readline.MakeRaw(fd)
+			return err
+		}
+		cfg.FuncExitRaw = func() error {
+			if state == nil {
+				return nil
+			}
+			return readline.Restore(fd, state)
+		}
+		cfg.FuncGetWidth = func() int { return terminalWidth(fd) }
+	}
 	if env.terminal != nil {
 		// A test drives the editor through pipes: tell it they are a
 		// terminal, and leave the real terminal's mode alone.
@@ -102,7 +121,7 @@ func runTerminal(session *repl.Session, env stdio) int {
 		emptyInterrupts = 0
 		if isLong {
 			line += long
-			fmt.Fprintf(env.out, "(a line of %s, pasted)\n", plural(len(line), "byte"))
+			fmt.Fprintf(env.out, "(a line of %s bytes, pasted)\n", formatCount(len(line)))
 		} else {
 			hist.add(line)
 		}
@@ -156,4 +175,17 @@ func (c completer) Do(line []rune, pos int) ([][]rune, int) {
 		rest = append(rest, []rune(strings.TrimPrefix(cand, word)))
 	}
 	return rest, utf8.RuneCountInString(word)
+}
+
+// formatCount writes n with thousands separators: 100,006.
+func formatCount(n int) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

@@ -49,7 +49,7 @@ func cmdFile(s *Session, arg string, out io.Writer) error {
 	}
 	fs := &fileSearch{s: s, out: out, lineNo: 1}
 	start := time.Now()
-	if tree, err := s.parse(); err == nil && lineLocal(tree) {
+	if tree, perr := s.parse(); perr == nil && lineLocal(tree) {
 		err = fs.blocks(f)
 	} else {
 		err = fs.whole(f)

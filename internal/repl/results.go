@@ -2,9 +2,9 @@ package repl
 
 import (
 	"fmt"
-	"strings"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 )
 
