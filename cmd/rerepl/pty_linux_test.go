@@ -282,3 +282,40 @@ func TestPTYPipedSubject(t *testing.T) {
 		t.Errorf("exit status %d, want 0", status)
 	}
 }
+
+// TestPTYFlagsAndTests types /abc/g, which is refused with what rerepl
+// does instead, then records a test, saves it, clears it and loads it
+// back.
+func TestPTYFlagsAndTests(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "tests.txt")
+	p := startPTY(t, nil)
+	p.waitFor(prompt)
+	p.send("/abc/g\r")
+	p.waitFor("'g' is not a flag of Go's regexp: all matches are shown already")
+	p.waitFor(prompt)
+	p.send(":re ^a+$\r")
+	p.waitFor("pattern /^a+$/")
+	p.send("aaa\r")
+	p.waitFor("1 match")
+	p.send(":test +\r")
+	p.waitFor(`recorded: "aaa" must match (1 test)`)
+	p.send(":test save " + file + "\r")
+	p.waitFor("saved 1 test to " + file)
+	p.send(":test clear\r")
+	p.waitFor("cleared 1 test")
+	p.send(":test load " + file + "\r")
+	p.waitFor("loaded 1 test from " + file)
+	p.send(":tests\r")
+	p.waitFor("1 test passed")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\n+ \"aaa\"\n") {
+		t.Errorf("the saved file holds\n%s", data)
+	}
+	p.send("\x04")
+	if status := p.exit(); status != 0 {
+		t.Errorf("exit status %d, want 0", status)
+	}
+}

@@ -39,7 +39,7 @@ func init() {
 		{name: "explain", help: "read the pattern out in plain English", run: cmdExplain, noArg: true},
 		{name: "sub", args: "TEMPLATE", help: "preview ReplaceAllString on the subject ($1, ${name})", run: cmdSub},
 		{name: "split", args: "[N]", help: "preview Split on the subject (N as in Split; default -1)", run: cmdSplit},
-		{name: "test", args: "+|-", help: "record the subject as one that must match (+) or must not (-); without an argument, list the tests", run: cmdTest},
+		{name: "test", args: "+|-|del N|clear|save FILE|load FILE", help: "record the subject as one that must match (+) or must not (-); delete, clear, save or load tests; without an argument, list them", run: cmdTest},
 		{name: "tests", help: "run the recorded tests against the pattern", run: cmdTests, noArg: true},
 		{name: "file", args: "PATH", help: "search a file: match count, first matching lines, throughput", run: cmdFile},
 		{name: "bench", help: "time the pattern on the subject, this package beside the standard library", run: cmdBench, noArg: true},
@@ -122,6 +122,17 @@ func cmdRe(s *Session, arg string, out io.Writer) error {
 		fmt.Fprintf(out, "pattern %s\n", s.describePattern())
 		return nil
 	}
+	if pattern, flags, bad, ok := splitSlashPattern(arg); ok && len(arg) > 2 {
+		// A habit from other tools: :re /pat/i. It is read as the
+		// slash form; the note says how to mean the slashes.
+		if bad != 0 {
+			return s.errorf(out, "%s: %q is not a flag of Go's regexp: %s; the flags are i m s U (for a pattern with slashes, write :re %s)", arg, bad, foreignFlag(bad), escapeSlashes(arg))
+		}
+		fmt.Fprintf(out, "note: read as /%s/%s; for a pattern with slashes in it, write :re %s\n", visible(pattern), flags, escapeSlashes(arg))
+		m := s.mode
+		m.flags = flags
+		return s.setPattern(pattern, m, out)
+	}
 	return s.setPattern(arg, s.mode, out)
 }
 
@@ -181,4 +192,10 @@ func cmdFirst(s *Session, _ string, out io.Writer) error {
 
 func cmdQuit(*Session, string, io.Writer) error {
 	return ErrQuit
+}
+
+// escapeSlashes writes every slash of a pattern as \/, which matches a
+// slash and cannot be read as the slash form.
+func escapeSlashes(p string) string {
+	return strings.ReplaceAll(p, "/", `\/`)
 }

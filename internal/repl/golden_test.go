@@ -61,6 +61,13 @@ func TestGoldenTranscripts(t *testing.T) {
 	if err != nil || len(scripts) == 0 {
 		t.Fatalf("no scripts in %s (err %v)", goldenDir, err)
 	}
+	// Scripts may write files (:test save) named *.tmp beside them.
+	t.Cleanup(func() {
+		tmps, _ := filepath.Glob(filepath.Join(goldenDir, "*.tmp"))
+		for _, tmp := range tmps {
+			os.Remove(tmp)
+		}
+	})
 	for _, script := range scripts {
 		name := strings.TrimSuffix(filepath.Base(script), ".txt")
 		t.Run(name, func(t *testing.T) {

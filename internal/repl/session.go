@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -148,7 +149,10 @@ func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) e
 	case strings.HasPrefix(line, ":"):
 		return s.command(line[1:], out)
 	}
-	if pattern, flags, ok := splitSlashPattern(line); ok {
+	if pattern, flags, bad, ok := splitSlashPattern(line); ok {
+		if bad != 0 {
+			return s.errorf(out, "%s: %q is not a flag of Go's regexp: %s; the flags are i m s U (to test this line as text, write :subject %s)", line, bad, foreignFlag(bad), strconv.Quote(line))
+		}
 		m := s.mode
 		m.flags = flags
 		return s.setPattern(pattern, m, out)
@@ -156,21 +160,55 @@ func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) e
 	return s.testSubject(line, out)
 }
 
-// splitSlashPattern splits a line of the form /PATTERN/flags, where flags
-// are letters among "imsU", into its pattern and flags.
-func splitSlashPattern(line string) (pattern, flags string, ok bool) {
+// splitSlashPattern splits a line of the form /PATTERN/flags into its
+// pattern and flags. The flags are letters used as regex flags somewhere
+// (JavaScript, PCRE, sed: "g", "x", ...), a few at most, so that a path
+// such as /var/log/syslog stays a subject; bad names the first that Go
+// does not have, which the caller reports.
+func splitSlashPattern(line string) (pattern, flags string, bad rune, ok bool) {
 	if len(line) < 2 || line[0] != '/' {
-		return "", "", false
+		return "", "", 0, false
 	}
 	end := strings.LastIndexByte(line, '/')
 	if end == 0 {
-		return "", "", false
+		return "", "", 0, false
 	}
 	flags = line[end+1:]
-	if strings.Trim(flags, flagLetters) != "" {
-		return "", "", false
+	if len(flags) > 6 || strings.Trim(flags, flagLetters+otherFlagLetters) != "" {
+		return "", "", 0, false
 	}
-	return line[1:end], normalizeFlags(flags), true
+	for _, c := range flags {
+		if !strings.ContainsRune(flagLetters, c) {
+			return line[1:end], flags, c, true
+		}
+	}
+	return line[1:end], normalizeFlags(flags), 0, true
+}
+
+// otherFlagLetters are flags of other regex dialects, which a line of the
+// form /PATTERN/flags may carry by habit.
+const otherFlagLetters = "gxuydvnAJXDeIp"
+
+// foreignFlag explains what rerepl does instead of flag c, which Go does
+// not have.
+func foreignFlag(c rune) string {
+	switch c {
+	case 'g':
+		return "all matches are shown already (:first shows only the first)"
+	case 'x':
+		return "Go has no extended mode: leave the spaces and comments out, or write a space as \\x20 or [ ]"
+	case 'u', 'v':
+		return "Go's patterns are always Unicode"
+	case 'y':
+		return "for a match at the start only, begin the pattern with ^ or \\A"
+	case 'd':
+		return "the span of every match and group is shown already"
+	case 'n':
+		return "write groups that should not capture as (?:...)"
+	case 'I':
+		return "case-insensitive matching is the flag i"
+	}
+	return "Go's flags are i, m, s and U"
 }
 
 // flagLetters are the inline flags :flags toggles, in the order they are
