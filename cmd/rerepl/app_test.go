@@ -192,7 +192,9 @@ func TestStableNumbers(t *testing.T) {
 	if status := run(nil, env); status != 0 {
 		t.Fatalf("status %d: %s", status, errOut.String())
 	}
-	want := "            rerepl  <time/op>  <MB/s>\n  standard library  <time/op>  <MB/s>\n"
+	want := "            rerepl   <time>     <time>    <time/op>     <range>      <MB/s>\n" +
+		"  standard library   <time>     <time>    <time/op>     <range>      <MB/s>\n" +
+		"compile: Compile alone; first use: the first search, which builds the lazy parts; warm: each search after\n"
 	if !strings.HasSuffix(out.String(), want) {
 		t.Errorf(":bench with REREPL_STABLE=1 printed\n%s\nwant it to end with\n%s", out.String(), want)
 	}
