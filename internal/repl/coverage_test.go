@@ -20,6 +20,9 @@ func TestGoldenScriptsCoverEveryCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, ok := subjectModePattern(data); ok {
+			continue // its lines are subjects, not commands
+		}
 		for _, line := range strings.Split(string(data), "\n") {
 			if name, ok := strings.CutPrefix(line, ":"); ok {
 				name, _, _ = strings.Cut(name, " ")

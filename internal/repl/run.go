@@ -62,9 +62,7 @@ func (s *Session) RunSubjects(ctx context.Context, in io.Reader, out io.Writer) 
 	s.ctx = ctx
 	defer func() { s.ctx = nil }()
 	err = eachLine(in, func(_ int, line string) bool {
-		if s.opts.Echo {
-			fmt.Fprintf(out, "> %s\n", line)
-		}
+		s.echo(line, out)
 		s.subject, s.hasSubject = line, true
 		n, serr := s.showMatches(line, out)
 		matched = matched || n > 0

@@ -140,9 +140,7 @@ func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) e
 	defer s.mu.Unlock()
 	s.ctx = ctx
 	defer func() { s.ctx = nil }()
-	if s.opts.Echo {
-		fmt.Fprintf(out, "> %s\n", line)
-	}
+	s.echo(line, out)
 	switch {
 	case line == "":
 		return nil
@@ -420,4 +418,18 @@ func (s *Session) SetSubject(text string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.subject, s.hasSubject = text, true
+}
+
+// echo writes line after "> " in echo mode; a long line is shortened to its
+// start, so that a transcript stays readable.
+func (s *Session) echo(line string, out io.Writer) {
+	if !s.opts.Echo {
+		return
+	}
+	if len(line) > windowWidth {
+		cut := runeStart(line, windowWidth/2)
+		fmt.Fprintf(out, "> %s…[%s bytes]…\n", line[:cut], formatCount(len(line)-cut))
+		return
+	}
+	fmt.Fprintf(out, "> %s\n", line)
 }

@@ -1,0 +1,57 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCancelledCommands runs each command that can run long under a
+// context that is already done: each says that it stopped, returns
+// ErrCancelled, and leaves the pattern, flags, subject and tests as they
+// were, so the next line runs as if nothing had happened.
+func TestCancelledCommands(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.log")
+	if err := os.WriteFile(big, []byte(strings.Repeat("a line with log in it\n", 1<<17)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		line string
+		want string
+	}{
+		{":file " + big, ":file: stopped after 0 bytes, 0 matches so far; the pattern and the subject are kept\n"},
+		{":bench", ":bench: stopped after 0 of 5 runs; no figures\n"},
+		{":prog", ":prog: stopped after 0 of"},
+		{":subject " + `"` + strings.Repeat("x", searchInBackground) + `"`, "stopped: the search of the subject (65,536 bytes) was interrupted"},
+	}
+	for _, tt := range tests {
+		s := New(Options{Stable: true})
+		var out strings.Builder
+		for _, line := range []string{"/log/i", "one log", ":test +"} {
+			if err := s.Exec(line, &out); err != nil {
+				t.Fatalf("%s: %v\n%s", line, err, out.String())
+			}
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		out.Reset()
+		err := s.ExecContext(ctx, tt.line, &out)
+		if !errors.Is(err, ErrCancelled) {
+			t.Errorf("%.20s: error %v, want ErrCancelled", tt.line, err)
+		}
+		if !strings.Contains(out.String(), tt.want) {
+			t.Errorf("%.20s: printed\n%q\nwant it to contain\n%q", tt.line, out.String(), tt.want)
+		}
+		out.Reset()
+		if err := s.Exec("LOG again", &out); err != nil || !strings.Contains(out.String(), "1 match") {
+			t.Errorf("%.20s: the next line, with the same pattern and flags, printed\n%s(err %v)", tt.line, out.String(), err)
+		}
+		out.Reset()
+		if err := s.Exec(":tests", &out); err != nil || !strings.Contains(out.String(), "1 test passed") {
+			t.Errorf("%.20s: the recorded test was lost:\n%s", tt.line, out.String())
+		}
+	}
+}
