@@ -266,12 +266,21 @@ func TestPTYLongPaste(t *testing.T) {
 }
 
 // TestPTYPipedSubject runs `printf ... | rerepl -i`: the piped text is the
-// subject and the workbench runs on the terminal, colouring matches.
+// subject and the workbench runs on the terminal. While the pattern is
+// typed, the lines of the text are drawn below it with the matches
+// highlighted; Enter shows the matching lines and the table.
 func TestPTYPipedSubject(t *testing.T) {
 	p := startPTY(t, strings.NewReader("first line\nsecond log line\nthird\n"), "-i")
 	p.waitFor("The subject is the piped text: 3 lines")
 	p.waitFor(prompt)
-	p.send("/log/\r")
+	p.send("/lo")
+	p.waitFor("second \x1b[30;43mlo\x1b[0mg line")
+	p.send("g")
+	preview := p.waitFor("second \x1b[30;43mlog\x1b[0m line")
+	if !strings.Contains(preview, "first line") {
+		t.Errorf("the live preview lacks the line without a match:\n%q", preview)
+	}
+	p.send("/\r")
 	got := p.waitFor("1 match")
 	if want := "2: second \x1b[30;43mlog"; !strings.Contains(got, want) {
 		t.Errorf("the matching line is not drawn highlighted (%q):\n%q", want, got)

@@ -37,7 +37,7 @@ func readlineConfig(session *repl.Session, env stdio) *readline.Config {
 		cfg.Stdin = io.NopCloser(env.in)
 	}
 	if _, noColor := env.lookupEnv("NO_COLOR"); !noColor && env.isTerminal(env.out) {
-		cfg.Painter = painter{session}
+		cfg.Painter = painter{session: session, width: func() int { return cfg.FuncGetWidth() }}
 	}
 	if tty, ok := env.in.(*os.File); ok && env.terminal == nil {
 		// The terminal may not be standard input and output (rerepl -i
@@ -119,6 +119,10 @@ func runTerminal(session *repl.Session, env stdio) int {
 			return exitFailed
 		}
 		emptyInterrupts = 0
+		if cfg.Painter != nil {
+			// Clear what a live preview left below the line.
+			fmt.Fprint(env.out, "\x1b[J")
+		}
 		if isLong {
 			line += long
 			fmt.Fprintf(env.out, "(a line of %s bytes, pasted)\n", formatCount(len(line)))
@@ -153,11 +157,54 @@ func execInterruptible(session *repl.Session, line string, out io.Writer, interr
 	return session.ExecContext(ctx, line, out)
 }
 
-// painter colours the line being edited with [repl.Session.Paint].
-type painter struct{ session *repl.Session }
+// previewRows is how many lines of a piped subject the live preview
+// shows below the line being typed.
+const previewRows = 8
+
+// painter colours the line being edited with [repl.Session.Paint] and,
+// for a subject piped in with -i, draws [repl.Session.Preview] below it.
+type painter struct {
+	session *repl.Session
+	width   func() int // of the screen; nil when unknown
+}
 
 func (p painter) Paint(line []rune, _ int) []rune {
-	return []rune(p.session.Paint(string(line)))
+	text := string(line)
+	painted := p.session.Paint(text)
+	if p.width == nil || strings.HasSuffix(text, "\n") {
+		// The editor paints the line once more with its newline
+		// when Enter is pressed: no preview then.
+		return []rune(painted)
+	}
+	width := p.width()
+	if width <= 0 {
+		width = 80
+	}
+	rows := p.session.Preview(text, width-1, previewRows)
+	if len(rows) == 0 {
+		return []rune(painted)
+	}
+	return []rune(painted + belowLine(rows, (len(prompt)+repl.TextWidth(text))%width))
+}
+
+// belowLine returns the terminal codes that draw rows under the line being
+// edited and put the cursor back at column col of the line's last row,
+// where the editor expects it. The editor clears from the cursor to the
+// end of the screen before each redraw, which erases the rows again.
+//
+// Room is made first, with newlines that scroll the screen when the line
+// is at the bottom, so that drawing the rows scrolls nothing and moving
+// back up lands on the line.
+func belowLine(rows []string, col int) string {
+	n := len(rows)
+	var b strings.Builder
+	b.WriteString(strings.Repeat("\n", n))
+	fmt.Fprintf(&b, "\x1b[%dA", n)
+	for _, r := range rows {
+		b.WriteString("\n\x1b[2K" + r + "\x1b[0m")
+	}
+	fmt.Fprintf(&b, "\x1b[%dA\x1b[%dG", n, col+1)
+	return b.String()
 }
 
 // completer offers the completions of [repl.Session.Complete] in the form
