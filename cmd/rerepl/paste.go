@@ -35,6 +35,7 @@ type pasteReader struct {
 	out      []byte // input for the line editor
 	noted    time.Time
 	escape   bool // inside an escape sequence, skipped while holding
+	run      int  // printable bytes passed since the last Enter or Ctrl-C
 	eof      error
 }
 
@@ -81,13 +82,41 @@ func (p *pasteReader) Read(b []byte) (int, error) {
 			}
 		}
 		if !p.holding {
-			p.out, p.leftover = p.leftover, nil
+			p.pass()
 		} else {
 			p.hold()
 		}
 		p.mu.Unlock()
 	}
 }
+
+// pass hands leftover input to the line editor, up to the point where the
+// line has grown past longLine bytes since its start: a paste that
+// arrives in small pieces, as over a slow connection, is held from there.
+func (p *pasteReader) pass() {
+	for i, c := range p.leftover {
+		switch {
+		case c == '\r' || c == '\n' || c == 0x03:
+			p.run = 0
+		case c >= 0x20 && c != 0x7f:
+			p.run++
+		}
+		if p.run > longLine {
+			p.out = append(p.out, p.leftover[:i+1]...)
+			p.leftover = p.leftover[i+1:]
+			p.run = 0
+			p.holding = true
+			p.pending = p.pending[:0]
+			p.note(true)
+			return
+		}
+	}
+	p.out, p.leftover = append(p.out, p.leftover...), nil
+}
+
+// longLine is the length from which a line typed or pasted in small pieces
+// is held aside too.
+const longLine = 2048
 
 // hold moves leftover input into the held text, up to an Enter or Ctrl-C.
 func (p *pasteReader) hold() {

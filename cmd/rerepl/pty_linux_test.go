@@ -250,6 +250,7 @@ func TestPTYLongPaste(t *testing.T) {
 	p.send(line + "\r")
 	answer := p.waitFor("1 match")
 	p.waitFor(`[50000,50006)  "needle"`)
+	t.Logf("the screen got %d bytes from the paste to the answer", len(answer))
 	if len(answer) > 8<<10 {
 		t.Errorf("the screen got %d bytes for a pasted line of %d bytes; want a bounded window", len(answer), len(line))
 	}
@@ -326,5 +327,29 @@ func TestPTYFlagsAndTests(t *testing.T) {
 	p.send("\x04")
 	if status := p.exit(); status != 0 {
 		t.Errorf("exit status %d, want 0", status)
+	}
+}
+
+// TestPTYLongLineInPieces sends a 20 KB line in pieces of 100 bytes, as a
+// slow connection delivers a paste: past 2 KB the rest is held aside too,
+// so the editor never redraws a long line at each piece.
+func TestPTYLongLineInPieces(t *testing.T) {
+	p := startPTY(t, nil, "-e", "needle")
+	p.waitFor(prompt)
+	line := strings.Repeat("x", 10_000) + "needle" + strings.Repeat("y", 10_000)
+	for i := 0; i < len(line); i += 100 {
+		p.send(line[i:min(i+100, len(line))])
+		time.Sleep(time.Millisecond)
+	}
+	p.send("\r")
+	answer := p.waitFor(`[10000,10006)  "needle"`)
+	// The editor draws the first 2 KB as it is typed, redrawing the line
+	// at each piece; after that nothing more of the line is drawn.
+	t.Logf("the screen got %d bytes from the first piece to the answer", len(answer))
+	if len(answer) > 200<<10 {
+		t.Errorf("the screen got %d bytes for a line of %d bytes typed in pieces; want it bounded", len(answer), len(line))
+	}
+	if !strings.Contains(answer, "(a line of 20,006 bytes, pasted)") {
+		t.Errorf("the answer lacks the note of the held line:\n%q", answer[max(0, len(answer)-3000):])
 	}
 }
