@@ -32,6 +32,7 @@ func init() {
 		{name: "all", help: "show every match of a subject (the default)", run: cmdAll, noArg: true},
 		{name: "first", help: "show only the first match of a subject", run: cmdFirst, noArg: true},
 		{name: "subject", args: `"GO STRING"`, help: "test a subject written as a Go string literal (for \\xff, \\t, \"\"); without it, show the subject", run: cmdSubject},
+		{name: "show", args: "[N]", help: "show match N of the subject in full, with its groups; without N, the whole subject", run: cmdShow},
 		{name: "ast", help: "show the syntax tree with the span of each node", run: cmdAST, noArg: true},
 		{name: "simplify", help: "show the simplified pattern and its tree", run: cmdSimplify, noArg: true},
 		{name: "prog", args: "[all]", help: "show the compiled byte program (the first 40 states; all of them with all)", run: cmdProg},

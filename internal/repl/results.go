@@ -153,3 +153,58 @@ func hasEmpty(spans [][2]int) bool {
 	}
 	return false
 }
+
+// cmdShow shows in full what a long subject's windows and the table leave
+// out: match N (numbered as in the table) with its groups, or the whole
+// subject with its matches marked.
+func cmdShow(s *Session, arg string, out io.Writer) error {
+	if !s.requirePattern(out) || !s.requireSubject(out) {
+		return errFailed
+	}
+	all, err := s.matches(s.subject)
+	if err != nil {
+		fmt.Fprintln(out, ":show: stopped; the pattern and the subject are kept")
+		return err
+	}
+	arg = strings.TrimSpace(arg)
+	if arg == "" {
+		spans := make([][2]int, len(all))
+		for i, m := range all {
+			spans[i] = [2]int{m[0], m[1]}
+		}
+		cells := cellsOf(s.subject, 0, len(s.subject))
+		if s.opts.Color {
+			fmt.Fprintln(out, highlightCells(cells, all, true, true))
+		} else {
+			fmt.Fprintln(out, drawText(cells))
+			if len(spans) > 0 {
+				fmt.Fprintln(out, markCells(cells, len(s.subject), spans))
+			}
+		}
+		return nil
+	}
+	n, err := strconv.Atoi(arg)
+	if err != nil || n < 0 || n >= len(all) {
+		if len(all) == 0 {
+			return s.errorf(out, "the subject has no match to show")
+		}
+		return s.errorf(out, ":show takes the number of a match, 0 to %d as in the table; got %q", len(all)-1, arg)
+	}
+	m := all[n]
+	names := s.re.SubexpNames()
+	for g := 0; 2*g < len(m); g++ {
+		label := "match " + strconv.Itoa(n)
+		if g > 0 {
+			label = "group " + strconv.Itoa(g)
+			if names[g] != "" {
+				label += " <" + names[g] + ">"
+			}
+		}
+		if m[2*g] < 0 {
+			fmt.Fprintf(out, "%s  not in this match\n", label)
+			continue
+		}
+		fmt.Fprintf(out, "%s  [%d,%d)  %s\n", label, m[2*g], m[2*g+1], strconv.Quote(s.subject[m[2*g]:m[2*g+1]]))
+	}
+	return nil
+}
