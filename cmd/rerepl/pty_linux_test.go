@@ -218,7 +218,7 @@ func TestPTYInterruptFile(t *testing.T) {
 	}
 	p.send("\x03")
 	stopped := p.waitFor("so far; the pattern and the subject are kept")
-	if !strings.Contains(stopped, ":file: stopped after ") {
+	if !strings.Contains(stopped, "^C\r\n:file: stopped after ") {
 		t.Errorf(":file did not say where it stopped:\n%q", stopped)
 	}
 	p.waitFor(prompt)
@@ -351,5 +351,39 @@ func TestPTYLongLineInPieces(t *testing.T) {
 	}
 	if !strings.Contains(answer, "(a line of 20,006 bytes, pasted)") {
 		t.Errorf("the answer lacks the note of the held line:\n%q", answer[max(0, len(answer)-3000):])
+	}
+}
+
+// TestSubjectModeExitStatus runs the binary with piped input and -e, as a
+// shell script would: data lines that look like commands are subjects, and
+// the exit status is grep's.
+func TestSubjectModeExitStatus(t *testing.T) {
+	tests := []struct {
+		args   []string
+		input  string
+		status int
+		stdout string // a substring
+		stderr string // a substring
+	}{
+		{[]string{"-e", "log"}, "/var/log/\n::1 localhost\n", 0, "::1 localhost\nno match\n", ""},
+		{[]string{"-e", "zzz"}, ":re a\n/a/\n", 1, ":re a\nno match\n/a/\nno match\n", ""},
+		{[]string{"-e", "a("}, "a\n", 2, "", "rerepl: -e: error parsing regexp: missing closing ): `a(`"},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(rerepl(t), tt.args...)
+		cmd.Stdin = strings.NewReader(tt.input)
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		status := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			status = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if status != tt.status || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
+			t.Errorf("rerepl %q < %q: status %d, stdout\n%s\nstderr\n%s\nwant status %d, stdout with %q, stderr with %q",
+				tt.args, tt.input, status, stdout.String(), stderr.String(), tt.status, tt.stdout, tt.stderr)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/chzyer/readline"
@@ -145,16 +146,34 @@ func execInterruptible(session *repl.Session, line string, out io.Writer, interr
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	w := &afterInterrupt{w: out}
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		select {
 		case <-interrupts:
+			w.pending.Store(true)
 			cancel()
 		case <-done:
 		}
 	}()
-	return session.ExecContext(ctx, line, out)
+	return session.ExecContext(ctx, line, w)
+}
+
+// afterInterrupt starts a new line before the first write after a Ctrl-C,
+// which the terminal echoes as ^C where the cursor was.
+type afterInterrupt struct {
+	w       io.Writer
+	pending atomic.Bool
+}
+
+func (a *afterInterrupt) Write(b []byte) (int, error) {
+	if a.pending.CompareAndSwap(true, false) {
+		if _, err := io.WriteString(a.w, "\n"); err != nil {
+			return 0, err
+		}
+	}
+	return a.w.Write(b)
 }
 
 // previewRows is how many lines of a piped subject the live preview
