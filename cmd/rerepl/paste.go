@@ -175,8 +175,8 @@ func (p *pasteReader) note(first bool) {
 
 func (p *pasteReader) say(msg string) {
 	if p.notify != nil {
-		// Not under the lock's protection from the editor, which
-		// serializes its own writes.
+		// On a goroutine of its own: the editor's writer redraws the
+		// line, which must not wait for the reader it is fed by.
 		go p.notify(msg)
 	}
 }
@@ -195,6 +195,13 @@ func (p *pasteReader) take() (string, bool) {
 	default:
 	}
 	return text, true
+}
+
+// setNotify sets the function that writes notes above the prompt.
+func (p *pasteReader) setNotify(f func(msg string)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.notify = f
 }
 
 // Close closes the terminal input when it can be closed.

@@ -46,7 +46,8 @@ func readlineConfig(session *repl.Session, env stdio) *readline.Config {
 		// the terminal it reads.
 		fd := int(tty.Fd())
 		var state *readline.State
-		cfg.FuncIsTerminal = func() bool { return true }
+		outIsTerminal := env.isTerminal(env.out)
+		cfg.FuncIsTerminal = func() bool { return outIsTerminal }
 		cfg.FuncMakeRaw = func() (err error) {
 			state, err = readline.MakeRaw(fd)
 			return err
@@ -86,7 +87,7 @@ func runTerminal(session *repl.Session, env stdio) int {
 		return exitFailed
 	}
 	defer rl.Close()
-	paste.notify = func(msg string) { fmt.Fprint(rl.Stdout(), msg) }
+	paste.setNotify(func(msg string) { fmt.Fprint(rl.Stdout(), msg) })
 
 	// While a command runs the terminal is not in raw mode, so Ctrl-C
 	// is a SIGINT, which cancels the command instead of the process.
