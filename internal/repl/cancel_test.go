@@ -55,3 +55,35 @@ func TestCancelledCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestPipedSubjectKept checks the subject of rerepl -i: drawn line by
+// line, kept when a line of text is typed, and previewed as a pattern is
+// typed.
+func TestPipedSubjectKept(t *testing.T) {
+	s := New(Options{Lines: true})
+	s.SetSubject("first line\nsecond log line\nthird")
+	var out strings.Builder
+	if err := s.Exec("/log/", &out); err != nil {
+		t.Fatal(err)
+	}
+	want := "pattern /log/  (Perl syntax, leftmost-first; no groups)\n2: second log line\n          ^~~\n1 match\n"
+	if !strings.HasPrefix(out.String(), want) {
+		t.Errorf("setting the pattern printed\n%s\nwant it to start with\n%s", out.String(), want)
+	}
+	out.Reset()
+	if err := s.Exec("a log", &out); err != nil || !strings.Contains(out.String(), "the piped text stays the subject") {
+		t.Errorf("a typed line printed\n%s(err %v)", out.String(), err)
+	}
+	out.Reset()
+	s.Exec(":subject", &out)
+	if want := "subject \"first line\\nsecond log line\\nthird\"\n"; out.String() != want {
+		t.Errorf(":subject printed %q, want %q", out.String(), want)
+	}
+	rows := s.Preview("/ir", 40, 8)
+	if len(rows) != 3 || stripANSI(rows[0]) != "first line" || !strings.Contains(rows[2], ansiMatchA+"ir") {
+		t.Errorf("Preview = %q", rows)
+	}
+	if rows := s.Preview("plain text", 40, 8); rows != nil {
+		t.Errorf("Preview of a subject line = %q, want nil", rows)
+	}
+}

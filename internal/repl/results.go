@@ -43,6 +43,20 @@ func (s *Session) testSubject(line string, out io.Writer) error {
 	return err
 }
 
+// testOnce shows the matches of line without making it the subject (see
+// [Options.Lines]).
+func (s *Session) testOnce(line string, out io.Writer) error {
+	if !s.requirePattern(out) {
+		return errFailed
+	}
+	if !s.notedOnce {
+		fmt.Fprintln(out, "(a typed line is tested on its own; the piped text stays the subject, and :subject \"...\" replaces it)")
+		s.notedOnce = true
+	}
+	_, err := s.showMatches(line, out)
+	return err
+}
+
 // searchInBackground is the length from which a subject is searched on a
 // goroutine of its own, so that Ctrl-C can leave the search: below it a
 // search takes well under a millisecond.

@@ -45,8 +45,11 @@ type Options struct {
 	Reference Reference
 
 	// Lines draws a subject that holds newlines line by line, as :file
-	// draws the lines of a file, instead of as one line with \n escapes:
-	// for a subject piped in with rerepl -i.
+	// draws the lines of a file, instead of as one line with \n escapes,
+	// and keeps the subject when a line of text is typed: that line is
+	// tested on its own. It is for a text piped in with rerepl -i, which
+	// stays the subject of :sub, :split, :bench and :test until :subject
+	// changes it.
 	Lines bool
 }
 
@@ -91,6 +94,8 @@ type Session struct {
 	firstOnly  bool // show only the first match of a subject
 
 	tests []recordedTest
+
+	notedOnce bool // testOnce has explained itself
 
 	// ctx is the context of the line being run: Ctrl-C cancels it, and
 	// the commands that can run long check it. errw, when set, receives
@@ -154,6 +159,9 @@ func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) e
 		m := s.mode
 		m.flags = flags
 		return s.setPattern(pattern, m, out)
+	}
+	if s.opts.Lines && s.hasSubject {
+		return s.testOnce(line, out)
 	}
 	return s.testSubject(line, out)
 }
