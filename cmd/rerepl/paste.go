@@ -25,6 +25,7 @@ const pasteMin = 256
 type pasteReader struct {
 	in     io.Reader
 	notify func(msg string) // writes a note above the prompt; may be nil
+	limit  func() int       // the length of a line that fills the screen; may be nil
 
 	mu       sync.Mutex
 	holding  bool
@@ -101,7 +102,11 @@ func (p *pasteReader) pass() {
 		case c >= 0x20 && c != 0x7f:
 			p.run++
 		}
-		if p.run > longLine {
+		limit := longLine
+		if p.limit != nil {
+			limit = max(min(limit, p.limit()), pasteMin)
+		}
+		if p.run > limit {
 			p.out = append(p.out, p.leftover[:i+1]...)
 			p.leftover = p.leftover[i+1:]
 			p.run = 0
@@ -115,7 +120,9 @@ func (p *pasteReader) pass() {
 }
 
 // longLine is the length from which a line typed or pasted in small pieces
-// is held aside too.
+// is held aside too; on a screen too small for it, the screen's size less
+// two rows (see pasteReader.limit), because the editor cannot clean up a
+// line taller than the screen and leaves copies of it in the scrollback.
 const longLine = 2048
 
 // hold moves leftover input into the held text, up to an Enter or Ctrl-C.

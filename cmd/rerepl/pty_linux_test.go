@@ -331,8 +331,9 @@ func TestPTYFlagsAndTests(t *testing.T) {
 }
 
 // TestPTYLongLineInPieces sends a 20 KB line in pieces of 100 bytes, as a
-// slow connection delivers a paste: past 2 KB the rest is held aside too,
-// so the editor never redraws a long line at each piece.
+// slow connection delivers a paste: once the line would fill the screen
+// (24 rows of 80 columns here, less two), the rest is held aside too, so
+// the editor never redraws a long line at each piece.
 func TestPTYLongLineInPieces(t *testing.T) {
 	p := startPTY(t, nil, "-e", "needle")
 	p.waitFor(prompt)
@@ -343,8 +344,8 @@ func TestPTYLongLineInPieces(t *testing.T) {
 	}
 	p.send("\r")
 	answer := p.waitFor(`[10000,10006)  "needle"`)
-	// The editor draws the first 2 KB as it is typed, redrawing the line
-	// at each piece; after that nothing more of the line is drawn.
+	// The editor draws the first 1,752 bytes as they come, redrawing the
+	// line at each piece; after that nothing more of the line is drawn.
 	t.Logf("the screen got %d bytes from the first piece to the answer", len(answer))
 	if len(answer) > 200<<10 {
 		t.Errorf("the screen got %d bytes for a line of %d bytes typed in pieces; want it bounded", len(answer), len(line))

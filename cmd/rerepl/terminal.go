@@ -80,6 +80,13 @@ func readlineConfig(session *repl.Session, env stdio) *readline.Config {
 func runTerminal(session *repl.Session, env stdio) int {
 	cfg := readlineConfig(session, env)
 	paste := newPasteReader(cfg.Stdin)
+	if tty, ok := env.in.(*os.File); ok && env.terminal == nil {
+		fd := int(tty.Fd())
+		paste.limit = func() int {
+			cols, rows := terminalSize(fd)
+			return cols*(rows-2) - len(prompt)
+		}
+	}
 	cfg.Stdin = paste
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
