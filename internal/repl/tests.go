@@ -113,9 +113,9 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "s") {
-		return strconv.Itoa(n) + " " + noun + "es"
+		return formatCount(n) + " " + noun + "es"
 	}
-	return strconv.Itoa(n) + " " + noun + "s"
+	return formatCount(n) + " " + noun + "s"
 }
 
 // deleteTest deletes the test numbered arg, as :test lists them.
