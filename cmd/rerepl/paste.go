@@ -8,6 +8,10 @@ import (
 	"unicode/utf8"
 )
 
+// takeTimeout is how long the reader waits for the loop to take a held
+// line after its Enter.
+const takeTimeout = 2 * time.Second
+
 // pasteMin is the size from which one read of the terminal counts as a
 // paste: a person typing produces a byte or an escape sequence at a time.
 const pasteMin = 256
@@ -56,8 +60,20 @@ func (p *pasteReader) Read(b []byte) (int, error) {
 		}
 		if p.done {
 			// Wait until the loop has taken the line the Enter ends.
+			// An editor busy with something else (a completion menu
+			// takes Enter for itself) never returns that line: then the
+			// held text is dropped rather than the terminal left stuck.
 			p.mu.Unlock()
-			<-p.taken
+			select {
+			case <-p.taken:
+			case <-time.After(takeTimeout):
+				p.mu.Lock()
+				if p.done {
+					p.done, p.pending = false, nil
+					p.say("(the pasted text was dropped: the editor did not take the line)\n")
+				}
+				p.mu.Unlock()
+			}
 			continue
 		}
 		if len(p.leftover) == 0 {
