@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +86,29 @@ func TestPipedSubjectKept(t *testing.T) {
 	}
 	if rows := s.Preview("plain text", 40, 8); rows != nil {
 		t.Errorf("Preview of a subject line = %q, want nil", rows)
+	}
+}
+
+// TestCancelledWholeFile stops :file with a pattern that can match a
+// newline, which searches the file as one text and so can only say that
+// it did not finish.
+func TestCancelledWholeFile(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.log")
+	if err := os.WriteFile(big, []byte(strings.Repeat("a line with log in it\n", 1<<17)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{})
+	if err := s.Exec(`:re it\na`, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out strings.Builder
+	if err := s.ExecContext(ctx, ":file "+big, &out); !errors.Is(err, ErrCancelled) {
+		t.Errorf("error %v, want ErrCancelled", err)
+	}
+	want := ":file: stopped before the search of 2,883,584 bytes (2.8 MB) finished (this pattern searches the file as one text); the pattern and the subject are kept\n"
+	if out.String() != want {
+		t.Errorf("printed %q, want %q", out.String(), want)
 	}
 }

@@ -49,13 +49,20 @@ func cmdFile(s *Session, arg string, out io.Writer) error {
 	}
 	fs := &fileSearch{s: s, out: out, lineNo: 1}
 	start := time.Now()
-	if tree, perr := s.parse(); perr == nil && lineLocal(tree) {
+	tree, perr := s.parse()
+	if perr == nil && lineLocal(tree) {
 		err = fs.blocks(f)
 	} else {
+		if perr == nil && hasTextAnchor(tree) {
+			fmt.Fprintln(out, "note: ^ and $ (or \\A and \\z) are the start and end of the whole file here; for each line, use (?m) or :flags m")
+		}
 		err = fs.whole(f)
 	}
 	elapsed := time.Since(start)
 	switch {
+	case errors.Is(err, ErrCancelled) && fs.wholeText > 0:
+		fmt.Fprintf(out, ":file: stopped before the search of %s finished (this pattern searches the file as one text); the pattern and the subject are kept\n", formatBytes(fs.wholeText))
+		return err
 	case errors.Is(err, ErrCancelled):
 		fmt.Fprintf(out, ":file: stopped after %s, %s so far; the pattern and the subject are kept\n", formatBytes(fs.searched), plural(fs.matches, "match"))
 		return err
@@ -135,15 +142,30 @@ func lineLocal(re *syntax.Regexp) bool {
 	return true
 }
 
+// hasTextAnchor reports whether re holds \A or \z (^ or $ without the m
+// flag).
+func hasTextAnchor(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginText || re.Op == syntax.OpEndText {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasTextAnchor(sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // A fileSearch is the state of one :file.
 type fileSearch struct {
 	s   *Session
 	out io.Writer
 
-	searched int // bytes searched to the end
-	matches  int
-	binary   bool
-	offsets  []string // of the first matches, for a binary file
+	searched  int // bytes searched to the end
+	wholeText int // the size of a file searched as one text, once read
+	matches   int
+	binary    bool
+	offsets   []string // of the first matches, for a binary file
 
 	maxLines int // matching lines to show; 0 for maxFileLines
 
@@ -212,6 +234,10 @@ func (fs *fileSearch) whole(f io.Reader) error {
 		return err
 	}
 	fs.binary = bytes.IndexByte(data[:min(len(data), binaryProbe)], 0) >= 0
+	fs.wholeText = len(data)
+	if fs.s.context().Err() != nil {
+		return ErrCancelled
+	}
 	re := fs.s.re
 	done := make(chan [][]int, 1)
 	go func() { done <- re.FindAllIndex(data, -1) }()

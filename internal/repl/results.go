@@ -75,6 +75,9 @@ func (s *Session) matches(subject string) ([][]int, error) {
 	if len(subject) < searchInBackground {
 		return s.re.FindAllStringSubmatchIndex(subject, n), nil
 	}
+	if s.context().Err() != nil {
+		return nil, ErrCancelled
+	}
 	re := s.re
 	done := make(chan [][]int, 1)
 	go func() { done <- re.FindAllStringSubmatchIndex(subject, n) }()
