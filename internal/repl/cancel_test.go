@@ -90,8 +90,8 @@ func TestPipedSubjectKept(t *testing.T) {
 }
 
 // TestCancelledWholeFile stops :file with a pattern that can match a
-// newline, which searches the file as one text and so can only say that
-// it did not finish.
+// newline, which reads the file and searches it as one text: a stop comes
+// while it reads (here, before), and it says so.
 func TestCancelledWholeFile(t *testing.T) {
 	big := filepath.Join(t.TempDir(), "big.log")
 	if err := os.WriteFile(big, []byte(strings.Repeat("a line with log in it\n", 1<<17)), 0o644); err != nil {
@@ -107,7 +107,7 @@ func TestCancelledWholeFile(t *testing.T) {
 	if err := s.ExecContext(ctx, ":file "+big, &out); !errors.Is(err, ErrCancelled) {
 		t.Errorf("error %v, want ErrCancelled", err)
 	}
-	want := ":file: stopped before the search of 2,883,584 bytes (2.8 MB) finished (this pattern searches the file as one text); the pattern and the subject are kept\n"
+	want := ":file: stopped after reading 0 bytes, before the search (this pattern searches the file as one text); the pattern and the subject are kept\n"
 	if out.String() != want {
 		t.Errorf("printed %q, want %q", out.String(), want)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -50,7 +51,8 @@ func cmdFile(s *Session, arg string, out io.Writer) error {
 	fs := &fileSearch{s: s, out: out, lineNo: 1}
 	start := time.Now()
 	tree, perr := s.parse()
-	if perr == nil && lineLocal(tree) {
+	oneText := perr != nil || !lineLocal(tree)
+	if !oneText {
 		err = fs.blocks(f)
 	} else {
 		if perr == nil && hasTextAnchor(tree) {
@@ -60,6 +62,9 @@ func cmdFile(s *Session, arg string, out io.Writer) error {
 	}
 	elapsed := time.Since(start)
 	switch {
+	case errors.Is(err, ErrCancelled) && oneText && fs.wholeText == 0:
+		fmt.Fprintf(out, ":file: stopped after reading %s, before the search (this pattern searches the file as one text); the pattern and the subject are kept\n", formatBytes(fs.readOnly))
+		return err
 	case errors.Is(err, ErrCancelled) && fs.wholeText > 0:
 		fmt.Fprintf(out, ":file: stopped before the search of %s finished (this pattern searches the file as one text); the pattern and the subject are kept\n", formatBytes(fs.wholeText))
 		return err
@@ -163,6 +168,7 @@ type fileSearch struct {
 
 	searched  int // bytes searched to the end
 	wholeText int // the size of a file searched as one text, once read
+	readOnly  int // of such a file, what was read when a stop came first
 	matches   int
 	binary    bool
 	offsets   []string // of the first matches, for a binary file
@@ -229,9 +235,22 @@ func (fs *fileSearch) block(data []byte) {
 // across lines; the search runs on a goroutine so that Ctrl-C can leave
 // it.
 func (fs *fileSearch) whole(f io.Reader) error {
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return err
+	var data []byte
+	ctx := fs.s.context()
+	for {
+		if ctx.Err() != nil {
+			fs.readOnly = len(data)
+			return ErrCancelled
+		}
+		data = slices.Grow(data, fileBlock)
+		n, err := io.ReadAtLeast(f, data[len(data):cap(data)], 1)
+		data = data[:len(data)+n]
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
 	}
 	fs.binary = bytes.IndexByte(data[:min(len(data), binaryProbe)], 0) >= 0
 	fs.wholeText = len(data)
