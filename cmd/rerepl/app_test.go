@@ -32,6 +32,10 @@ func TestRunScriptMode(t *testing.T) {
 	if err := os.WriteFile(script, []byte(":re b+\nabba\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badScript := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(badScript, []byte(":re b+\n:bogus\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name       string
 		args       []string
@@ -42,38 +46,68 @@ func TestRunScriptMode(t *testing.T) {
 		wantErrOut string // a substring of the error output
 	}{
 		{
-			name:    "pattern from -e",
+			name:    "subject mode: -e with piped input tests every line",
 			args:    []string{"-e", "a+"},
 			input:   "xaay\n",
 			status:  0,
-			wantOut: "pattern /a+/  (Perl syntax, leftmost-first; no groups)\nxaay\n ^~\n1 match\nmatch  group  name  span   text\n0      0            [1,3)  \"aa\"\n",
+			wantOut: "xaay\n ^~\n1 match\nmatch  group  name  span   text\n0      0            [1,3)  \"aa\"\n",
 		},
 		{
-			name:    "echo",
-			args:    []string{"-echo"},
-			input:   ":flags\n",
-			status:  0,
-			wantOut: "> :flags\nflags: none (toggle with :flags i, m, s or U)\n",
+			name:   "subject mode: lines that look like commands are subjects",
+			args:   []string{"-e", "log"},
+			input:  "/var/log/\n::1 localhost\nlog here\n:quit\n",
+			status: 0,
+			wantOut: "/var/log/\n     ^~~\n1 match\nmatch  group  name  span   text\n0      0            [5,8)  \"log\"\n" +
+				"::1 localhost\nno match\n" +
+				"log here\n^~~\n1 match\nmatch  group  name  span   text\n0      0            [0,3)  \"log\"\n" +
+				":quit\nno match\n",
 		},
 		{
-			name:      "bad pattern from -e fails the run",
-			args:      []string{"-e", "a("},
-			input:     "",
-			status:    1,
-			wantOut:   "error parsing regexp: missing closing ): `a(`\n",
-			outPrefix: true,
-		},
-		{
-			name:    "a failing line fails the run but the rest still runs",
-			input:   ":nope\n:re x\nx\n",
+			name:    "subject mode: no line matches, status 1",
+			args:    []string{"-e", "zz"},
+			input:   "abc\n\n",
 			status:  1,
-			wantOut: "error: unknown command :nope; :help lists the commands\npattern /x/  (Perl syntax, leftmost-first; no groups)\nx\n^\n1 match\nmatch  group  name  span   text\n0      0            [0,1)  \"x\"\n",
+			wantOut: "abc\nno match\n\nno match\n",
+		},
+		{
+			name:       "subject mode: a bad pattern is status 2, on stderr",
+			args:       []string{"-e", "a("},
+			input:      "a\n",
+			status:     2,
+			wantOut:    "",
+			wantErrOut: "rerepl: -e: error parsing regexp: missing closing ): `a(`",
+		},
+		{
+			name:       "script mode: errors go to stderr with the line number",
+			input:      ":nope\n:re x\nx\n",
+			status:     1,
+			wantOut:    "pattern /x/  (Perl syntax, leftmost-first; no groups)\nx\n^\n1 match\nmatch  group  name  span   text\n0      0            [0,1)  \"x\"\n",
+			wantErrOut: "stdin:1: error: unknown command :nope; :help lists the commands\n",
+		},
+		{
+			name:       "script mode: a bad pattern's caret lines are prefixed too",
+			input:      "\n:re a(b\n",
+			status:     1,
+			wantErrOut: "stdin:2: error parsing regexp: missing closing ): `a(b`\nstdin:2:   a(b\nstdin:2:    ^\n",
 		},
 		{
 			name:    "quit stops reading",
 			input:   ":quit\n:nope\n",
 			status:  0,
 			wantOut: "",
+		},
+		{
+			name:    "-e with -f keeps script mode",
+			args:    []string{"-e", "x", "-f", script},
+			status:  0,
+			wantOut: "pattern /x/  (Perl syntax, leftmost-first; no groups)\npattern /b+/  (Perl syntax, leftmost-first; no groups)\nabba\n ^~\n1 match\nmatch  group  name  span   text\n0      0            [1,3)  \"bb\"\n",
+		},
+		{
+			name:       "script file errors name the file and line",
+			args:       []string{"-f", badScript},
+			status:     1,
+			wantOut:    "pattern /b+/  (Perl syntax, leftmost-first; no groups)\n",
+			wantErrOut: badScript + ":2: error: unknown command :bogus",
 		},
 		{
 			name:    "script file, input ignored",
@@ -104,7 +138,7 @@ func TestRunScriptMode(t *testing.T) {
 			name:       "help",
 			args:       []string{"-h"},
 			status:     0,
-			wantErrOut: "usage: rerepl [-e PATTERN] [-f FILE] [-echo]",
+			wantErrOut: "usage: rerepl [-e PATTERN] [-f FILE] [-i] [-echo]",
 		},
 		{
 			name:    "CRLF lines",
@@ -158,7 +192,9 @@ func TestStableNumbers(t *testing.T) {
 	if status := run(nil, env); status != 0 {
 		t.Fatalf("status %d: %s", status, errOut.String())
 	}
-	want := "            rerepl  <time/op>  <MB/s>\n  standard library  <time/op>  <MB/s>\n"
+	want := "            rerepl   <time>     <time>    <time/op>     <range>      <MB/s>\n" +
+		"  standard library   <time>     <time>    <time/op>     <range>      <MB/s>\n" +
+		"compile: Compile alone; first use: the first search, which builds the lazy parts; warm: each search after\n"
 	if !strings.HasSuffix(out.String(), want) {
 		t.Errorf(":bench with REREPL_STABLE=1 printed\n%s\nwant it to end with\n%s", out.String(), want)
 	}

@@ -32,14 +32,15 @@ func init() {
 		{name: "all", help: "show every match of a subject (the default)", run: cmdAll, noArg: true},
 		{name: "first", help: "show only the first match of a subject", run: cmdFirst, noArg: true},
 		{name: "subject", args: `"GO STRING"`, help: "test a subject written as a Go string literal (for \\xff, \\t, \"\"); without it, show the subject", run: cmdSubject},
+		{name: "show", args: "[N]", help: "show match N of the subject in full, with its groups; without N, the whole subject", run: cmdShow},
 		{name: "ast", help: "show the syntax tree with the span of each node", run: cmdAST, noArg: true},
 		{name: "simplify", help: "show the simplified pattern and its tree", run: cmdSimplify, noArg: true},
-		{name: "prog", help: "show the compiled byte program", run: cmdProg, noArg: true},
+		{name: "prog", args: "[all]", help: "show the compiled byte program (the first 40 states; all of them with all)", run: cmdProg},
 		{name: "engine", help: "show how the regexp package searches: strategy, literals, engines, and why", run: cmdEngine, noArg: true},
 		{name: "explain", help: "read the pattern out in plain English", run: cmdExplain, noArg: true},
 		{name: "sub", args: "TEMPLATE", help: "preview ReplaceAllString on the subject ($1, ${name})", run: cmdSub},
 		{name: "split", args: "[N]", help: "preview Split on the subject (N as in Split; default -1)", run: cmdSplit},
-		{name: "test", args: "+|-", help: "record the subject as one that must match (+) or must not (-); without an argument, list the tests", run: cmdTest},
+		{name: "test", args: "+|-|...", help: "record the subject as one that must match (+) or not (-); del N, clear, save FILE, load FILE; alone, list the tests", run: cmdTest},
 		{name: "tests", help: "run the recorded tests against the pattern", run: cmdTests, noArg: true},
 		{name: "file", args: "PATH", help: "search a file: match count, first matching lines, throughput", run: cmdFile},
 		{name: "bench", help: "time the pattern on the subject, this package beside the standard library", run: cmdBench, noArg: true},
@@ -82,21 +83,21 @@ func lookupCommand(name string) (cmd *command, candidates []string) {
 func (s *Session) command(line string, out io.Writer) error {
 	name, arg, hasArg := strings.Cut(line, " ")
 	if name == "" {
-		fmt.Fprintln(out, "error: missing command name after ':'; :help lists the commands")
+		s.errorf(out, "missing command name after ':'; :help lists the commands")
 		return errFailed
 	}
 	cmd, candidates := lookupCommand(name)
 	if cmd == nil {
 		if len(candidates) == 0 {
-			fmt.Fprintf(out, "error: unknown command :%s; :help lists the commands\n", name)
+			s.errorf(out, "unknown command :%s; :help lists the commands", name)
 		} else {
 			sort.Strings(candidates)
-			fmt.Fprintf(out, "error: :%s is ambiguous: :%s\n", name, strings.Join(candidates, " :"))
+			s.errorf(out, ":%s is ambiguous: :%s", name, strings.Join(candidates, " :"))
 		}
 		return errFailed
 	}
 	if cmd.noArg && hasArg && strings.TrimSpace(arg) != "" {
-		fmt.Fprintf(out, "error: :%s takes no argument\n", cmd.name)
+		s.errorf(out, ":%s takes no argument", cmd.name)
 		return errFailed
 	}
 	return cmd.run(s, arg, out)
@@ -122,6 +123,17 @@ func cmdRe(s *Session, arg string, out io.Writer) error {
 		fmt.Fprintf(out, "pattern %s\n", s.describePattern())
 		return nil
 	}
+	if pattern, flags, bad, ok := splitSlashPattern(arg); ok && len(arg) > 2 {
+		// A habit from other tools: :re /pat/i. It is read as the
+		// slash form; the note says how to mean the slashes.
+		if bad != 0 {
+			return s.errorf(out, "%s: %q is not a flag of Go's regexp: %s; the flags are i m s U (for a pattern with slashes, write :re %s)", arg, bad, foreignFlag(bad), escapeSlashes(arg))
+		}
+		fmt.Fprintf(out, "note: read as /%s/%s; for a pattern with slashes in it, write :re %s\n", visible(pattern), flags, escapeSlashes(arg))
+		m := s.mode
+		m.flags = flags
+		return s.setPattern(pattern, m, out)
+	}
 	return s.setPattern(arg, s.mode, out)
 }
 
@@ -136,7 +148,7 @@ func cmdFlags(s *Session, arg string, out io.Writer) error {
 		return nil
 	}
 	if strings.Trim(arg, flagLetters) != "" {
-		fmt.Fprintf(out, "error: unknown flag in %q: the flags are i (case-insensitive), m (multi-line ^ $), s (. matches \\n), U (ungreedy)\n", arg)
+		s.errorf(out, "unknown flag in %q: the flags are i (case-insensitive), m (multi-line ^ $), s (. matches \\n), U (ungreedy)", arg)
 		return errFailed
 	}
 	m := s.mode
@@ -181,4 +193,10 @@ func cmdFirst(s *Session, _ string, out io.Writer) error {
 
 func cmdQuit(*Session, string, io.Writer) error {
 	return ErrQuit
+}
+
+// escapeSlashes writes every slash of a pattern as \/, which matches a
+// slash and cannot be read as the slash form.
+func escapeSlashes(p string) string {
+	return strings.ReplaceAll(p, "/", `\/`)
 }

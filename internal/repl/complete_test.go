@@ -43,7 +43,7 @@ func TestLookupCommand(t *testing.T) {
 		{"q", "quit", nil},
 		{"si", "simplify", nil},
 		{"sp", "split", nil},
-		{"s", "", []string{"subject", "simplify", "sub", "split"}},
+		{"s", "", []string{"subject", "show", "simplify", "sub", "split"}},
 		{"nope", "", nil},
 	}
 	for _, tt := range tests {

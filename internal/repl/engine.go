@@ -10,17 +10,6 @@ import (
 	"github.com/rerepl/rerepl/internal/literal"
 )
 
-// cmdProg lists the program the regexp package compiled the pattern to.
-func cmdProg(s *Session, _ string, out io.Writer) error {
-	if !s.requirePattern(out) {
-		return errFailed
-	}
-	r := introspect.Describe(s.re, nil)
-	fmt.Fprintf(out, "%s; %s, counting group 0, the whole match\n", plural(r.States, "state"), plural(r.Slots/2, "capture group"))
-	fmt.Fprint(out, r.Program)
-	return nil
-}
-
 // cmdEngine reports how the regexp package searches the pattern: the
 // strategy it chose at compile time and why, the literals it searches
 // for, its automata, and which NFA engine runs on the current subject.

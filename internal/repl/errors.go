@@ -18,6 +18,7 @@ import (
 // again on its own, with the same flags given to the parser, to point into
 // exactly what the user typed.
 func (s *Session) reportCompileError(pattern string, m mode, err error, out io.Writer) {
+	out = s.errOut(out)
 	var serr *syntax.Error
 	if _, perr := syntax.Parse(pattern, m.parseFlags()); perr != nil {
 		err = perr

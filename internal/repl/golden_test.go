@@ -2,8 +2,10 @@ package repl
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	stdregexp "regexp"
@@ -35,13 +37,15 @@ func stdReference(expr string, posix, longest bool) (Searcher, error) {
 	return re, nil
 }
 
-// runScript runs script the way `rerepl -echo < script` does with
-// REREPL_STABLE=1, and returns the transcript with the exit status.
-func runScript(t *testing.T, script []byte) string {
+// runScript runs script the way `rerepl -echo -f name` does with
+// REREPL_STABLE=1, and returns the transcript with the exit status. The
+// explanations of failed lines, which the command writes to standard error
+// as name:LINE:, are kept in the transcript where they occur.
+func runScript(t *testing.T, name string, script []byte) string {
 	t.Helper()
 	s := New(Options{Stable: true, Echo: true, Reference: stdReference})
 	var out bytes.Buffer
-	ok, err := s.Run(bytes.NewReader(script), &out)
+	ok, err := s.RunScript(context.Background(), name, bytes.NewReader(script), &out, &out)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -58,6 +62,13 @@ func TestGoldenTranscripts(t *testing.T) {
 	if err != nil || len(scripts) == 0 {
 		t.Fatalf("no scripts in %s (err %v)", goldenDir, err)
 	}
+	// Scripts may write files (:test save) named *.tmp beside them.
+	t.Cleanup(func() {
+		tmps, _ := filepath.Glob(filepath.Join(goldenDir, "*.tmp"))
+		for _, tmp := range tmps {
+			os.Remove(tmp)
+		}
+	})
 	for _, script := range scripts {
 		name := strings.TrimSuffix(filepath.Base(script), ".txt")
 		t.Run(name, func(t *testing.T) {
@@ -65,7 +76,12 @@ func TestGoldenTranscripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := runScript(t, input)
+			var got string
+			if pattern, ok := subjectModePattern(input); ok {
+				got = runSubjects(t, pattern, input)
+			} else {
+				got = runScript(t, filepath.Base(script), input)
+			}
 			goldenPath := strings.TrimSuffix(script, ".txt") + ".golden"
 			if *update {
 				if err := os.WriteFile(goldenPath, []byte(got), 0o644); err != nil {
@@ -82,6 +98,44 @@ func TestGoldenTranscripts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// subjectModeHeader starts a transcript of subject mode: the rest of its
+// first line is the pattern given with -e, and every line after it is a
+// subject, as `rerepl -e PATTERN < file` reads it.
+const subjectModeHeader = "# rerepl -e "
+
+// subjectModePattern returns the pattern of a subject-mode transcript.
+func subjectModePattern(script []byte) (string, bool) {
+	first, _, _ := strings.Cut(string(script), "\n")
+	return strings.CutPrefix(first, subjectModeHeader)
+}
+
+// runSubjects runs the subjects after the first line of script the way
+// `rerepl -echo -e PATTERN < script` does, and returns the transcript
+// with grep's exit status: 0 when a line matched, 1 when none did, 2 for
+// an error.
+func runSubjects(t *testing.T, pattern string, script []byte) string {
+	t.Helper()
+	s := New(Options{Stable: true, Echo: true})
+	var out bytes.Buffer
+	status := 0
+	_, rest, _ := strings.Cut(string(script), "\n")
+	s.SetErrorOutput(&out)
+	if s.SetPattern(pattern, io.Discard) != nil {
+		status = 2
+	} else {
+		s.SetErrorOutput(nil)
+		matched, err := s.RunSubjects(context.Background(), strings.NewReader(rest), &out)
+		switch {
+		case err != nil:
+			status = 2
+		case !matched:
+			status = 1
+		}
+	}
+	fmt.Fprintf(&out, "--- exit status %d\n", status)
+	return out.String()
 }
 
 // lineDiff shows the first lines where want and got differ.

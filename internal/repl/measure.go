@@ -9,24 +9,41 @@ import (
 // a stable figure and short enough to wait for at a prompt.
 const benchTarget = 200 * time.Millisecond
 
-// measure runs f repeatedly, doubling the count until the runs take at
-// least target, and returns the time of one run. With stable set, it runs f
-// once and returns 0, because the figure will not be shown.
-func measure(f func(), target time.Duration, stable bool) time.Duration {
-	if stable {
+// measureContext is [measure] that gives up, reporting false, when the
+// line's context is done.
+func measureContext(s *Session, f func(), target time.Duration) (time.Duration, bool) {
+	if s.opts.Stable {
 		f()
-		return 0
+		return 0, true
 	}
+	ctx := s.context()
 	for n := 1; ; n *= 2 {
+		if ctx.Err() != nil {
+			return 0, false
+		}
 		start := time.Now()
 		for range n {
 			f()
 		}
 		elapsed := time.Since(start)
 		if elapsed >= target || n >= 1<<30 {
-			return elapsed / time.Duration(n)
+			return elapsed / time.Duration(n), true
 		}
 	}
+}
+
+// formatTime formats a duration, or its placeholder in stable mode.
+func (s *Session) formatTime(d time.Duration) string {
+	if s.opts.Stable {
+		return "<time>"
+	}
+	switch {
+	case d < time.Microsecond:
+		return fmt.Sprintf("%d ns", d.Nanoseconds())
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.2f µs", float64(d.Nanoseconds())/1e3)
+	}
+	return fmt.Sprintf("%.2f ms", float64(d.Nanoseconds())/1e6)
 }
 
 // formatDuration formats a time per operation, or its placeholder in

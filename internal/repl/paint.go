@@ -2,6 +2,7 @@ package repl
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/rerepl/rerepl/internal/lexer"
@@ -41,14 +42,57 @@ func (s *Session) Paint(line string) string {
 			return ansiDim + "/" + ansiReset + paintPattern(line[1:], s.mode)
 		}
 		return ansiDim + "/" + ansiReset + paintPattern(line[1:end], s.mode) + ansiDim + line[end:] + ansiReset
-	case s.re != nil && line != "":
-		var spans [][2]int
-		for _, m := range s.re.FindAllStringIndex(line, maxShownMatches) {
-			spans = append(spans, [2]int{m[0], m[1]})
-		}
-		return paintSpans(line, spans)
+	case s.re != nil && line != "" && len(line) <= maxPaintedLine:
+		return paintMatches(line, s.re.FindAllStringSubmatchIndex(line, maxShownMatches))
 	}
 	return line
+}
+
+// maxPaintedLine is the longest subject line Paint highlights as it is
+// typed. The line editor calls Paint after every key, so a search per key
+// of a long line would make typing it quadratic; past this length the
+// matches are shown when Enter is pressed.
+const maxPaintedLine = 4 << 10
+
+// paintMatches returns line with the text of each match highlighted, in
+// alternating colours, and the text of each group inside in its own
+// colour (the innermost group wins), as regex101 shows them.
+func paintMatches(line string, matches [][]int) string {
+	var b strings.Builder
+	pos := 0
+	for i, m := range matches {
+		if m[0] < pos || m[1] > len(line) || m[0] == m[1] {
+			continue
+		}
+		b.WriteString(line[pos:m[0]])
+		// Cut the match where a group starts or ends.
+		cuts := []int{m[0], m[1]}
+		for j := 2; j+1 < len(m); j += 2 {
+			if m[j] >= 0 {
+				cuts = append(cuts, m[j], m[j+1])
+			}
+		}
+		slices.Sort(cuts)
+		cuts = slices.Compact(cuts)
+		for k := 0; k+1 < len(cuts); k++ {
+			a, z := cuts[k], cuts[k+1]
+			if a < m[0] || z > m[1] || a == z {
+				continue
+			}
+			style := ansiMatchA
+			if i%2 == 1 {
+				style = ansiMatchB
+			}
+			if g := innermostGroup(m, a); g > 0 {
+				style = groupColours[(g-1)%len(groupColours)]
+			}
+			b.WriteString(style + line[a:z])
+		}
+		b.WriteString(ansiReset)
+		pos = m[1]
+	}
+	b.WriteString(line[pos:])
+	return b.String()
 }
 
 // partialCommand reports whether name is a prefix of some command name,
@@ -120,27 +164,5 @@ func paintPattern(pattern string, m mode) string {
 		}
 		i = j
 	}
-	return b.String()
-}
-
-// paintSpans returns line with the text of each span highlighted, in
-// alternating colours.
-func paintSpans(line string, spans [][2]int) string {
-	var b strings.Builder
-	pos := 0
-	for i, sp := range spans {
-		if sp[0] < pos || sp[1] > len(line) || sp[0] == sp[1] {
-			continue
-		}
-		b.WriteString(line[pos:sp[0]])
-		if i%2 == 0 {
-			b.WriteString(ansiMatchA)
-		} else {
-			b.WriteString(ansiMatchB)
-		}
-		b.WriteString(line[sp[0]:sp[1]] + ansiReset)
-		pos = sp[1]
-	}
-	b.WriteString(line[pos:])
 	return b.String()
 }

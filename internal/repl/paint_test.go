@@ -72,3 +72,22 @@ func TestPaintKeepsText(t *testing.T) {
 		}
 	}
 }
+
+// TestPaintGroups checks that a subject being typed shows each group of a
+// match in its own colour inside the match colour, and that a line too
+// long to search at every key is left plain.
+func TestPaintGroups(t *testing.T) {
+	s := New(Options{Color: true})
+	if err := s.Exec(":re a(b)c|(x)", io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	want := "z" + ansiMatchA + "a" + groupColours[0] + "b" + ansiMatchA + "c" + ansiReset +
+		groupColours[1] + "x" + ansiReset + "z"
+	if got := s.Paint("zabcxz"); got != want {
+		t.Errorf("Paint = %q, want %q", got, want)
+	}
+	long := strings.Repeat("abc", maxPaintedLine)
+	if got := s.Paint(long); got != long {
+		t.Errorf("a line of %d bytes was painted; want it plain", len(long))
+	}
+}

@@ -10,9 +10,11 @@
 package repl
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -41,6 +43,14 @@ type Options struct {
 	// It is injected because only the command may import the standard
 	// library's regexp outside tests.
 	Reference Reference
+
+	// Lines draws a subject that holds newlines line by line, as :file
+	// draws the lines of a file, instead of as one line with \n escapes,
+	// and keeps the subject when a line of text is typed: that line is
+	// tested on its own. It is for a text piped in with rerepl -i, which
+	// stays the subject of :sub, :split, :bench and :test until :subject
+	// changes it.
+	Lines bool
 }
 
 // A Searcher is the part of a compiled regular expression that :bench
@@ -57,6 +67,10 @@ type Reference func(expr string, posix, longest bool) (Searcher, error)
 
 // ErrQuit is returned by [Session.Exec] for :quit.
 var ErrQuit = errors.New("quit")
+
+// ErrCancelled is returned by [Session.ExecContext] when its context was
+// done before the line finished.
+var ErrCancelled = errors.New("cancelled")
 
 // errFailed marks a line whose failure has already been explained in the
 // output; it only tells [Run] that the script did not fully succeed.
@@ -80,6 +94,15 @@ type Session struct {
 	firstOnly  bool // show only the first match of a subject
 
 	tests []recordedTest
+
+	notedOnce bool // testOnce has explained itself
+
+	// ctx is the context of the line being run: Ctrl-C cancels it, and
+	// the commands that can run long check it. errw, when set, receives
+	// the explanation of a failed line instead of the line's output (in
+	// script mode, standard error with the script's name and line).
+	ctx  context.Context
+	errw io.Writer
 }
 
 // A mode is how a pattern is compiled.
@@ -110,40 +133,88 @@ func New(opts Options) *Session {
 // failing tests, an unreadable file); the failure has then already been
 // explained in out.
 func (s *Session) Exec(line string, out io.Writer) error {
+	return s.ExecContext(context.Background(), line, out)
+}
+
+// ExecContext is [Session.Exec] under ctx: the commands that can run long
+// (:file, :bench, :prog, a search of a large subject) stop when ctx is
+// done, say how far they got and return [ErrCancelled], leaving the
+// session as it was before the line.
+func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.opts.Echo {
-		fmt.Fprintf(out, "> %s\n", line)
-	}
+	s.ctx = ctx
+	defer func() { s.ctx = nil }()
+	s.echo(line, out)
 	switch {
 	case line == "":
 		return nil
 	case strings.HasPrefix(line, ":"):
 		return s.command(line[1:], out)
 	}
-	if pattern, flags, ok := splitSlashPattern(line); ok {
+	if pattern, flags, bad, ok := splitSlashPattern(line); ok {
+		if bad != 0 {
+			return s.errorf(out, "%s: %q is not a flag of Go's regexp: %s; the flags are i m s U (to test this line as text, write :subject %s)", line, bad, foreignFlag(bad), strconv.Quote(line))
+		}
 		m := s.mode
 		m.flags = flags
 		return s.setPattern(pattern, m, out)
 	}
+	if s.opts.Lines && s.hasSubject {
+		return s.testOnce(line, out)
+	}
 	return s.testSubject(line, out)
 }
 
-// splitSlashPattern splits a line of the form /PATTERN/flags, where flags
-// are letters among "imsU", into its pattern and flags.
-func splitSlashPattern(line string) (pattern, flags string, ok bool) {
+// splitSlashPattern splits a line of the form /PATTERN/flags into its
+// pattern and flags. The flags are letters used as regex flags somewhere
+// (JavaScript, PCRE, sed: "g", "x", ...), a few at most, so that a path
+// such as /var/log/syslog stays a subject; bad names the first that Go
+// does not have, which the caller reports.
+func splitSlashPattern(line string) (pattern, flags string, bad rune, ok bool) {
 	if len(line) < 2 || line[0] != '/' {
-		return "", "", false
+		return "", "", 0, false
 	}
 	end := strings.LastIndexByte(line, '/')
 	if end == 0 {
-		return "", "", false
+		return "", "", 0, false
 	}
 	flags = line[end+1:]
-	if strings.Trim(flags, flagLetters) != "" {
-		return "", "", false
+	if len(flags) > 6 || strings.Trim(flags, flagLetters+otherFlagLetters) != "" {
+		return "", "", 0, false
 	}
-	return line[1:end], normalizeFlags(flags), true
+	for _, c := range flags {
+		if !strings.ContainsRune(flagLetters, c) {
+			return line[1:end], flags, c, true
+		}
+	}
+	return line[1:end], normalizeFlags(flags), 0, true
+}
+
+// otherFlagLetters are flags of other regex dialects, which a line of the
+// form /PATTERN/flags may carry by habit.
+const otherFlagLetters = "gxuydvnAJXDeIp"
+
+// foreignFlag explains what rerepl does instead of flag c, which Go does
+// not have.
+func foreignFlag(c rune) string {
+	switch c {
+	case 'g':
+		return "all matches are shown already (:first shows only the first)"
+	case 'x':
+		return "Go has no extended mode: leave the spaces and comments out, or write a space as \\x20 or [ ]"
+	case 'u', 'v':
+		return "Go's patterns are always Unicode"
+	case 'y':
+		return "for a match at the start only, begin the pattern with ^ or \\A"
+	case 'd':
+		return "the span of every match and group is shown already"
+	case 'n':
+		return "write groups that should not capture as (?:...)"
+	case 'I':
+		return "case-insensitive matching is the flag i"
+	}
+	return "Go's flags are i, m, s and U"
 }
 
 // flagLetters are the inline flags :flags toggles, in the order they are
@@ -218,14 +289,14 @@ func (s *Session) parse() (*syntax.Regexp, error) {
 // and leaves the session as it was.
 func (s *Session) setPattern(pattern string, m mode, out io.Writer) error {
 	if m.posix && m.flags != "" {
-		fmt.Fprintln(out, "error: POSIX syntax has no inline flags; leave :posix first (or use :longest)")
+		s.errorf(out, "POSIX syntax has no inline flags; leave :posix first (or use :longest)")
 		return errFailed
 	}
 	re, err := m.compile(pattern)
 	if err != nil {
 		s.reportCompileError(pattern, m, err, out)
 		if s.re != nil {
-			fmt.Fprintf(out, "pattern unchanged: %s\n", s.describePattern())
+			fmt.Fprintf(s.errOut(out), "pattern unchanged: %s\n", s.describePattern())
 		}
 		return errFailed
 	}
@@ -233,7 +304,9 @@ func (s *Session) setPattern(pattern string, m mode, out io.Writer) error {
 	fmt.Fprintf(out, "pattern %s\n", s.describePattern())
 	lintPattern(pattern, m, out)
 	if s.hasSubject {
-		s.showMatches(s.subject, out)
+		if _, err := s.showMatches(s.subject, out); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -292,7 +365,7 @@ func displayPattern(p string) string {
 // requirePattern reports, when there is no pattern yet, how to set one.
 func (s *Session) requirePattern(out io.Writer) bool {
 	if s.re == nil {
-		fmt.Fprintln(out, "error: no pattern yet: set one with :re PATTERN or /PATTERN/")
+		s.errorf(out, "no pattern yet: set one with :re PATTERN or /PATTERN/")
 		return false
 	}
 	return true
@@ -302,7 +375,7 @@ func (s *Session) requirePattern(out io.Writer) bool {
 // one.
 func (s *Session) requireSubject(out io.Writer) bool {
 	if !s.hasSubject {
-		fmt.Fprintln(out, "error: no subject yet: type a line of text (or :subject \"Go string\") first")
+		s.errorf(out, "no subject yet: type a line of text (or :subject \"Go string\") first")
 		return false
 	}
 	return true
@@ -313,4 +386,58 @@ func (s *Session) SetPattern(pattern string, out io.Writer) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.setPattern(pattern, s.mode, out)
+}
+
+// context returns the context of the line being run.
+func (s *Session) context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// errOut returns where the explanation of a failure goes: the error
+// writer when one is set, else out.
+func (s *Session) errOut(out io.Writer) io.Writer {
+	if s.errw != nil {
+		return s.errw
+	}
+	return out
+}
+
+// errorf writes "error: " and the formatted message as a line to the
+// error output, and returns errFailed.
+func (s *Session) errorf(out io.Writer, format string, args ...any) error {
+	fmt.Fprintf(s.errOut(out), "error: "+format+"\n", args...)
+	return errFailed
+}
+
+// SetErrorOutput makes w receive the explanation of every failed line
+// instead of the line's output; nil puts it back in the output.
+func (s *Session) SetErrorOutput(w io.Writer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.errw = w
+}
+
+// SetSubject makes text the current subject without testing it: the
+// subject is shown with its matches when the pattern is set.
+func (s *Session) SetSubject(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.subject, s.hasSubject = text, true
+}
+
+// echo writes line after "> " in echo mode; a long line is shortened to its
+// start, so that a transcript stays readable.
+func (s *Session) echo(line string, out io.Writer) {
+	if !s.opts.Echo {
+		return
+	}
+	if len(line) > windowWidth {
+		cut := runeStart(line, windowWidth/2)
+		fmt.Fprintf(out, "> %s…[%s bytes]…\n", line[:cut], formatCount(len(line)-cut))
+		return
+	}
+	fmt.Fprintf(out, "> %s\n", line)
 }

@@ -16,7 +16,7 @@ func cmdAST(s *Session, _ string, out io.Writer) error {
 	}
 	tree, err := s.parse()
 	if err != nil {
-		fmt.Fprintf(out, "error: %v\n", err)
+		s.errorf(out, "%v", err)
 		return errFailed
 	}
 	writeTree(out, tree, s.pattern)
@@ -29,7 +29,7 @@ func cmdSimplify(s *Session, _ string, out io.Writer) error {
 	}
 	tree, err := s.parse()
 	if err != nil {
-		fmt.Fprintf(out, "error: %v\n", err)
+		s.errorf(out, "%v", err)
 		return errFailed
 	}
 	simple := tree.Simplify()
