@@ -2,6 +2,8 @@ package repl
 
 import (
 	"strings"
+
+	"github.com/rerepl/rerepl/internal/textwidth"
 )
 
 // previewBytes is how much of a piped subject the live preview searches
@@ -92,7 +94,7 @@ func clip(cells []dcell, width int) []dcell {
 func TextWidth(text string) int {
 	w := 0
 	for _, r := range text {
-		w += runeWidth(r)
+		w += textwidth.Rune(r)
 	}
 	return w
 }
