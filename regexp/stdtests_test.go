@@ -148,6 +148,47 @@ func runGo(t *testing.T, goCmd, mod string, timeout time.Duration, args []string
 	return string(out), err
 }
 
+// TestDropInDocListsStdTests checks that docs/DROPIN.md lists every
+// excluded declaration and every known failure.
+func TestDropInDocListsStdTests(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "DROPIN.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for line := range strings.Lines(string(doc)) {
+		if strings.HasPrefix(line, "| regexp") {
+			rows = append(rows, line)
+		}
+	}
+	listed := func(pkg, file, decl string) bool {
+		return slices.ContainsFunc(rows, func(row string) bool {
+			cells := strings.Split(row, "|")
+			if len(cells) < 4 || strings.TrimSpace(cells[1]) != pkg {
+				return false
+			}
+			names := cells[2]
+			if file != "" {
+				if strings.TrimSpace(cells[2]) != file || len(cells) < 5 {
+					return false
+				}
+				names = cells[3]
+			}
+			return slices.Contains(strings.Split(strings.ReplaceAll(names, " ", ""), ","), decl)
+		})
+	}
+	for _, e := range stdTestExclusions {
+		if !listed(e.pkg, e.file, e.decl) {
+			t.Errorf("docs/DROPIN.md does not list %s %s %s", e.pkg, e.file, e.decl)
+		}
+	}
+	for _, k := range stdTestKnownFailures {
+		if !listed(k.pkg, "", k.test) {
+			t.Errorf("docs/DROPIN.md does not list the known failure %s %s", k.pkg, k.test)
+		}
+	}
+}
+
 // goTool returns the go command of the Go that runs the test, and its
 // GOROOT, whose tests are the ones copied.
 func goTool(t *testing.T) (goCmd, goroot string) {
