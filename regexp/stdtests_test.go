@@ -141,7 +141,7 @@ func runGo(t *testing.T, goCmd, mod string, timeout time.Duration, args []string
 	defer cancel()
 	cmd := exec.CommandContext(ctx, goCmd, args...)
 	cmd.Dir = mod
-	cmd.Env = stdTestEnv()
+	cmd.Env = stdTestEnv(t, goCmd)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	t.Logf("go %s (%v):\n%s", strings.Join(args, " "), time.Since(start).Round(time.Millisecond), out)
@@ -211,16 +211,28 @@ func goTool(t *testing.T) (goCmd, goroot string) {
 // stdTestEnv is the environment of the child go command: offline (every
 // module it needs is this checkout or already in the module cache, as the
 // parent build needed them too), outside any workspace, with the parent's
-// GOFLAGS plus -mod=mod so that the temporary module needs no go.sum
-// entries beyond this module's.
-func stdTestEnv() []string {
+// GOFLAGS (from the environment or go env -w) plus -mod=mod, so that the
+// temporary module may complete its go.sum from the module cache.
+func stdTestEnv(t *testing.T, goCmd string) []string {
+	t.Helper()
+	flags, err := exec.Command(goCmd, "env", "GOFLAGS").Output()
+	if err != nil {
+		t.Fatalf("go env GOFLAGS: %v", err)
+	}
 	var env []string
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); k != "GOWORK" && k != "GOPROXY" && k != "GOFLAGS" {
 			env = append(env, kv)
 		}
 	}
-	return append(env, "GOWORK=off", "GOPROXY=off", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
+	var goflags []string
+	for _, f := range strings.Fields(string(flags)) {
+		if !strings.HasPrefix(f, "-mod=") {
+			goflags = append(goflags, f)
+		}
+	}
+	goflags = append(goflags, "-mod=mod")
+	return append(env, "GOWORK=off", "GOPROXY=off", "GOFLAGS="+strings.Join(goflags, " "))
 }
 
 // writeStdTestModule writes the temporary module's go.mod and go.sum, and
