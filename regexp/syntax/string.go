@@ -14,10 +14,10 @@ import (
 // about the flag (0(?i:ab)1 is written (?i:0AB1)).
 //
 // The result is meant to be read with Perl flags, as regexp.Compile reads
-// a pattern, and it matches what the tree matches. It may parse to a tree
-// of another shape: the parser merges and factors what a tree (above all
-// a simplified one) keeps apart, and a class or literal that holds no
-// letter with case does not say whether it was parsed case-insensitively.
+// a pattern. It may parse to a tree of another shape: the parser merges
+// and factors what a tree (above all a simplified one) keeps apart, and a
+// class or literal that holds no letter with case does not say whether it
+// was parsed case-insensitively.
 func (re *Regexp) String() string {
 	w := stringWriter{closed: make(map[string]bool)}
 	must, cant := w.flagsOf(re)
