@@ -9,15 +9,19 @@ import (
 	"path/filepath"
 	"reflect"
 	std "regexp"
+	stdsyntax "regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // exportedAPI parses the non-test Go files of the package in dir and
 // returns its exported declarations, each as a line like
-// "func (*Regexp) FindAll([]byte, int) [][]byte" or "type Regexp struct":
-// parameter names are dropped, so only kinds, names and types remain.
+// "func (*Regexp) FindAll([]byte, int) [][]byte", "type Regexp struct",
+// "field Inst.Out uint32" or "const InstAlt InstOp": parameter names are
+// dropped, so only kinds, names and types remain.
 func exportedAPI(t *testing.T, dir string) []string {
 	t.Helper()
 	fset := token.NewFileSet()
@@ -61,20 +65,30 @@ func declAPI(decl ast.Decl) []string {
 		return []string{sig}
 	case *ast.GenDecl:
 		var out []string
+		lastType := "" // the type an implicitly repeated constant spec takes
 		for _, spec := range d.Specs {
 			switch s := spec.(type) {
 			case *ast.TypeSpec:
 				if s.Name.IsExported() {
 					kind := types.ExprString(s.Type)
-					if _, ok := s.Type.(*ast.StructType); ok {
-						kind = "struct" // fields are unexported on both sides
+					if st, ok := s.Type.(*ast.StructType); ok {
+						kind = "struct"
+						out = append(out, fieldAPI(s.Name.Name, st)...)
 					}
 					out = append(out, "type "+s.Name.Name+" "+kind)
 				}
 			case *ast.ValueSpec:
+				typ := ""
+				switch {
+				case s.Type != nil:
+					typ = types.ExprString(s.Type)
+				case len(s.Values) == 0:
+					typ = lastType
+				}
+				lastType = typ
 				for _, name := range s.Names {
 					if name.IsExported() {
-						out = append(out, d.Tok.String()+" "+name.Name)
+						out = append(out, strings.TrimSpace(d.Tok.String()+" "+name.Name+" "+typ))
 					}
 				}
 			}
@@ -82,6 +96,27 @@ func declAPI(decl ast.Decl) []string {
 		return out
 	}
 	return nil
+}
+
+// fieldAPI describes the exported fields of a struct type, as
+// "field Type.Name FieldType".
+func fieldAPI(typeName string, st *ast.StructType) []string {
+	var out []string
+	for _, f := range st.Fields.List {
+		typ := types.ExprString(f.Type)
+		if len(f.Names) == 0 { // embedded
+			if base := strings.TrimLeft(typ, "*"); token.IsExported(base) {
+				out = append(out, "field "+typeName+"."+base+" "+typ)
+			}
+			continue
+		}
+		for _, name := range f.Names {
+			if name.IsExported() {
+				out = append(out, "field "+typeName+"."+name.Name+" "+typ)
+			}
+		}
+	}
+	return out
 }
 
 // fieldTypes lists the types of a parameter or result list, one per
@@ -117,6 +152,120 @@ func TestAPIMatchesStandardLibrary(t *testing.T) {
 	for _, g := range got {
 		if !slices.Contains(want, g) {
 			t.Errorf("not in the standard library: %s", g)
+		}
+	}
+}
+
+// TestSyntaxAPIMatchesStandardLibrary requires every exported declaration
+// of the standard library's regexp/syntax (types, struct fields, methods,
+// constants with their types, variables and functions), with its exact
+// signature, to exist in ours. Ours may add names (Span, Error.Caret, the
+// Span field of Regexp and Error, Error.Pattern); each addition is listed
+// here, so that a new one is a decision.
+func TestSyntaxAPIMatchesStandardLibrary(t *testing.T) {
+	want := exportedAPI(t, filepath.Join(goTestdata(t), "..", "syntax"))
+	got := exportedAPI(t, "syntax")
+	if len(want) < 100 {
+		t.Fatalf("read only %d declarations of the standard library: %v", len(want), want)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing: %s", w)
+		}
+	}
+	var extra []string
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			extra = append(extra, g)
+		}
+	}
+	allowed := []string{
+		"field Error.Pattern string",
+		"field Error.Span Span",
+		"field Regexp.Span Span",
+		"field Span.End int",
+		"field Span.Start int",
+		"func (*Error) Caret() (string)",
+		"func (Span) Contains(Span) (bool)",
+		"func (Span) Len() (int)",
+		// For errors.As into the standard library's *syntax.Error
+		// (issue 15), whichever of the two is chosen.
+		"func (*Error) As(any) (bool)",
+		"func (*Error) Unwrap() (error)",
+		"type Span struct",
+	}
+	for _, e := range extra {
+		if !slices.Contains(allowed, e) {
+			t.Errorf("not in the standard library, and not a listed addition: %s", e)
+		}
+	}
+}
+
+// TestSyntaxTypesMatchStandardLibrary checks by reflection what the
+// declarations compile to: each type's kind, its exported fields in
+// order with their types, and its method set (value and pointer), and the
+// types of the functions.
+func TestSyntaxTypesMatchStandardLibrary(t *testing.T) {
+	pairs := []struct{ ours, std reflect.Type }{
+		{reflect.TypeFor[syntax.Regexp](), reflect.TypeFor[stdsyntax.Regexp]()},
+		{reflect.TypeFor[syntax.Op](), reflect.TypeFor[stdsyntax.Op]()},
+		{reflect.TypeFor[syntax.Flags](), reflect.TypeFor[stdsyntax.Flags]()},
+		{reflect.TypeFor[syntax.Error](), reflect.TypeFor[stdsyntax.Error]()},
+		{reflect.TypeFor[syntax.ErrorCode](), reflect.TypeFor[stdsyntax.ErrorCode]()},
+		{reflect.TypeFor[syntax.Prog](), reflect.TypeFor[stdsyntax.Prog]()},
+		{reflect.TypeFor[syntax.Inst](), reflect.TypeFor[stdsyntax.Inst]()},
+		{reflect.TypeFor[syntax.InstOp](), reflect.TypeFor[stdsyntax.InstOp]()},
+		{reflect.TypeFor[syntax.EmptyOp](), reflect.TypeFor[stdsyntax.EmptyOp]()},
+	}
+	for _, p := range pairs {
+		name := p.std.Name()
+		if p.ours.Kind() != p.std.Kind() {
+			t.Errorf("%s: kind %v, standard library %v", name, p.ours.Kind(), p.std.Kind())
+			continue
+		}
+		if p.std.Kind() == reflect.Struct {
+			for i := range p.std.NumField() {
+				f := p.std.Field(i)
+				if !f.IsExported() {
+					continue
+				}
+				o, ok := p.ours.FieldByName(f.Name)
+				switch {
+				case !ok:
+					t.Errorf("%s: field %s missing", name, f.Name)
+				case o.Type.String() != f.Type.String():
+					t.Errorf("%s.%s: %s, standard library %s", name, f.Name, o.Type, f.Type)
+				case !slices.Equal(o.Index, f.Index):
+					t.Errorf("%s.%s: field %v, standard library %v", name, f.Name, o.Index, f.Index)
+				}
+			}
+		}
+		for _, typ := range []struct{ ours, std reflect.Type }{{p.ours, p.std}, {reflect.PointerTo(p.ours), reflect.PointerTo(p.std)}} {
+			for i := range typ.std.NumMethod() {
+				m := typ.std.Method(i)
+				o, ok := typ.ours.MethodByName(m.Name)
+				if !ok {
+					t.Errorf("%s: method %s missing", typ.std, m.Name)
+					continue
+				}
+				if got, want := methodSig(o.Type), methodSig(m.Type); got != want {
+					t.Errorf("%s.%s: %s, standard library %s", typ.std, m.Name, got, want)
+				}
+			}
+		}
+	}
+	funcs := []struct {
+		name      string
+		ours, std any
+	}{
+		{"Compile", syntax.Compile, stdsyntax.Compile},
+		{"Parse", syntax.Parse, stdsyntax.Parse},
+		{"EmptyOpContext", syntax.EmptyOpContext, stdsyntax.EmptyOpContext},
+		{"IsWordChar", syntax.IsWordChar, stdsyntax.IsWordChar},
+	}
+	for _, f := range funcs {
+		if got, want := reflect.TypeOf(f.ours).String(), reflect.TypeOf(f.std).String(); got != want {
+			t.Errorf("func %s: %s, standard library %s", f.name, got, want)
 		}
 	}
 }
