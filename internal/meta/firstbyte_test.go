@@ -1,4 +1,4 @@
-package regexp
+package meta
 
 import (
 	"testing"
@@ -75,7 +75,7 @@ func TestMaxMatchLen(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tree, _ := compileForTest(t, tt.pattern)
-		if got := maxMatchLen(tree); got != tt.want {
+		if got := factsOf(tree).MaxLen; got != tt.want {
 			t.Errorf("%#q: maxMatchLen %d, want %d", tt.pattern, got, tt.want)
 		}
 	}
