@@ -27,7 +27,9 @@ var testEngines = meta.Forces
 // pattern and mode, compiled by internal/meta under meta.Config{Force: e}.
 func withForce(re *Regexp, e engine) *Regexp {
 	c := *re
-	c.exec = re.exec.WithConfig(meta.Config{Force: e})
+	state := make([]meta.Regexp, 1)
+	state[0].InitFrom(re.exec(), meta.Config{Force: e})
+	c.state = state[:0]
 	return &c
 }
 

@@ -12,13 +12,13 @@ import "unsafe"
 // even when ncap is 0. Slots of groups the program does not contain are
 // not appended; see pad.
 func (re *Regexp) execute(h []byte, pos int, ncap int, dst []int) []int {
-	return re.exec.Find(h, pos, re.longest, ncap, dst)
+	return re.exec().Find(h, pos, re.longest, ncap, dst)
 }
 
 // nslots returns the number of submatch slots a search fills: two per
 // group, counting group 0.
 func (re *Regexp) nslots() int {
-	return re.exec.NumSlots()
+	return re.exec().NumSlots()
 }
 
 // matchString reports whether s contains a match, without copying s.

@@ -212,7 +212,7 @@ func (re *Regexp) collect(h []byte, n int, submatch bool) matchList {
 	// Returned by value, l stays on the stack: a call that finds no
 	// match allocates nothing.
 	var l matchList
-	re.exec.All(h, allLimit(n, len(h)), re.longest, submatch, l.add)
+	re.exec().All(h, allLimit(n, len(h)), re.longest, submatch, l.add)
 	return l
 }
 

@@ -65,10 +65,26 @@ type Regexp struct {
 	numSubexp   int      // number of capturing groups, as written
 	subexpNames []string // names by group number; [0] is always ""
 	longest     bool     // leftmost-longest rather than leftmost-first
+	posix       bool     // compiled by CompilePOSIX
 
-	// exec runs searches: the strategy layer's compiled pattern. It is
-	// shared by copies made with Copy, which differ only in longest.
-	exec *meta.Regexp
+	// state holds, as its one element beyond its length, the strategy
+	// layer's compiled pattern, which runs the searches and builds the
+	// program, the engines and the strategy on first use (see exec). It
+	// is shared by copies made with Copy, which differ only in longest.
+	//
+	// An empty slice keeps reflect.DeepEqual true for two Regexps
+	// compiled from the same pattern in the same mode, used or not, as
+	// it is for the standard library's: DeepEqual compares slices up to
+	// their length, so it never looks at the lazily built parts, which
+	// differ between a used Regexp and an unused one. The parts that
+	// tell patterns apart (expr, flags, groups, longest) are fields of
+	// their own.
+	state []meta.Regexp
+}
+
+// exec returns the strategy layer's compiled pattern.
+func (re *Regexp) exec() *meta.Regexp {
+	return &re.state[:1][0]
 }
 
 // Compile parses a regular expression and, if it is valid, returns a
@@ -163,20 +179,21 @@ func compileConfig(expr string, flags syntax.Flags, longest bool, cfg meta.Confi
 	// made by Copy point to the same one.
 	c := &struct {
 		re Regexp
-		x  meta.Regexp
+		x  [1]meta.Regexp
 	}{re: Regexp{
 		expr:        expr,
 		numSubexp:   tree.MaxCap(),
 		subexpNames: tree.CapNames(),
 		longest:     longest,
+		posix:       flags == syntax.POSIX,
 	}}
 	re := &c.re
 	tree = tree.Simplify()
 	compileStage(testhook.StageSimplify)
-	if err := c.x.Init(tree, re.numSubexp, cfg); err != nil {
+	if err := c.x[0].Init(tree, re.numSubexp, cfg); err != nil {
 		return nil, err
 	}
-	re.exec = &c.x
+	re.state = c.x[:0]
 	compileStage(testhook.StageExecutor)
 	return re, nil
 }
@@ -245,7 +262,7 @@ func (re *Regexp) SubexpIndex(name string) int {
 // pattern has no metacharacters that matter). The prefix is the same one
 // the standard library reports for the pattern.
 func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
-	return re.exec.LiteralPrefix()
+	return re.exec().LiteralPrefix()
 }
 
 // MatchString reports whether s contains a match of re.

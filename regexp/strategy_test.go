@@ -175,7 +175,7 @@ func TestReverseSuffixGuard(t *testing.T) {
 	const pattern = `x[a-z]*ab`
 	text := strings.Repeat("cab", 3000) + " xab"
 	ours := MustCompile(pattern)
-	if got := ours.exec.Describe(nil, false).Strategy; got != meta.StrategyReverseSuffix.String() {
+	if got := ours.exec().Describe(nil, false).Strategy; got != meta.StrategyReverseSuffix.String() {
 		t.Fatalf("%#q: strategy %s, want %s", pattern, got, meta.StrategyReverseSuffix)
 	}
 	ours = withForce(ours, meta.ForceReverseSuffix)

@@ -472,12 +472,10 @@ func (x *Regexp) All(h []byte, n int, longest, submatch bool, deliver func(m []i
 	}
 }
 
-// WithConfig returns a new Regexp for the same pattern as x under cfg,
+// InitFrom prepares y, a zero Regexp, for the same pattern as x under cfg,
 // with none of its parts built yet.
-func (x *Regexp) WithConfig(cfg Config) *Regexp {
-	y := new(Regexp)
+func (y *Regexp) InitFrom(x *Regexp, cfg Config) {
 	if err := y.Init(x.tree, x.numGroups, cfg); err != nil {
 		panic("regexp: internal error: a compiled pattern does not compile again: " + err.Error())
 	}
-	return y
 }
