@@ -84,35 +84,6 @@ func TestStrategyChoice(t *testing.T) {
 	}
 }
 
-// TestLanguageSize checks the bound on the number of strings a pattern
-// matches that decides whether the literal-only strategy is tried.
-func TestLanguageSize(t *testing.T) {
-	const limit = sizeLimit
-	tests := []struct {
-		pattern string
-		want    int // limit+1 means "too many or unbounded"
-	}{
-		{`abc`, 1},
-		{`[a-c]x`, 3},
-		{`(?i)k`, 3},
-		{`a|b|cd`, 3},
-		{`(a|b)(c|d)`, 4},
-		{`a?`, 2},
-		{`\d{2}`, 100},
-		{`\d{3}`, 1000},
-		{`\d{5}`, limit + 1},
-		{`(?:ab|cd){3}`, 8},
-		{`a*`, limit + 1},
-		{`^a`, limit + 1},
-	}
-	for _, tt := range tests {
-		tree, _ := compileForTest(t, tt.pattern)
-		if got := factsOf(tree).LanguageSize; got != tt.want {
-			t.Errorf("%#q: languageSize %d, want %d", tt.pattern, got, tt.want)
-		}
-	}
-}
-
 // TestWarmUp checks when the strategy gets built: not for the first
 // WarmUpCalls searches of short texts, which run on the NFA engines, but
 // on the next one; at once for a long text; and at once for a literal,
