@@ -44,9 +44,9 @@ type Report struct {
 
 	// LazyDFA reports that the forward and reverse lazy DFAs were built
 	// for the pattern. SlowDFA reports that the strategies count them as
-	// no faster than the NFA engines (they are simulated, or the program
-	// is too large for DFA states to pay off), so that the engines check
-	// candidates and compute the end of matches instead.
+	// no faster than the NFA engines (the program is too large for DFA
+	// states to pay off), so that the engines check candidates and
+	// compute the end of matches instead.
 	LazyDFA bool
 	SlowDFA bool
 

@@ -22,7 +22,7 @@ func TestMaxMatchLen(t *testing.T) {
 	for _, tt := range tests {
 		tree, _ := compileForTest(t, tt.pattern)
 		if got := factsOf(tree).MaxLen; got != tt.want {
-			t.Errorf("%#q: maxMatchLen %d, want %d", tt.pattern, got, tt.want)
+			t.Errorf("%#q: MaxLen %d, want %d", tt.pattern, got, tt.want)
 		}
 	}
 }
@@ -80,7 +80,7 @@ func TestLanguageSize(t *testing.T) {
 	for _, tt := range tests {
 		tree, _ := compileForTest(t, tt.pattern)
 		if got := factsOf(tree).LanguageSize; got != tt.want {
-			t.Errorf("%#q: languageSize %d, want %d", tt.pattern, got, tt.want)
+			t.Errorf("%#q: LanguageSize %d, want %d", tt.pattern, got, tt.want)
 		}
 	}
 }

@@ -6,8 +6,8 @@ package meta
 // (smallest start of a match ending at in.End, and how far back the scan
 // read), and forwardRest (earliest, and how far ahead it read).
 // internal/dfa's results map onto dfaMatch / dfaNoMatch / dfaFail (quit
-// on invalid UTF-8 and gave-up are both dfaFail), its Cache.Scanned tells
-// how far a scan read, and its Cache.Memory is what
+// on invalid UTF-8 and gave-up are both dfaFail), its cache.Scanned tells
+// how far a scan read, and its cache.Memory is what
 // TestDFACacheMemoryIsBounded checks against the cap.
 
 import (
@@ -106,7 +106,7 @@ type dfaSet struct {
 	// the NFA engines.
 	fast bool
 	// tiny marks the copy that gives up easily (ForceDFAGiveUp); its
-	// caches live in their own slot of a Cache.
+	// caches live in their own slot of a cache.
 	tiny bool
 
 	// revTree is the pattern whose reverse DFA, rev[dfaReverse],
@@ -140,7 +140,7 @@ const dfaCacheCapacity = 2 << 20
 // kinds, and rest.
 const numDFAs = 2 + numReverseKinds
 
-// dfaCaches holds the DFA caches of a Cache, one per DFA, for the normal
+// dfaCaches holds the DFA caches of a cache, one per DFA, for the normal
 // and the give-up DFA sets.
 type dfaCaches struct {
 	lazy [2][numDFAs]*dfa.Cache
@@ -233,7 +233,7 @@ func (d *dfaSet) slot() int {
 // scan runs DFA i of d (0 forward, 1+kind reverse, 1+numReverseKinds
 // rest) over in, forward or in reverse, and reports the result and the
 // part of the haystack the scan read.
-func (d *dfaSet) scan(c *Cache, i int, e *dfaEngine, in *nfa.Input, reverse bool, mode dfaMode) (pos int, r dfaResult, lo, hi int) {
+func (d *dfaSet) scan(c *cache, i int, e *dfaEngine, in *nfa.Input, reverse bool, mode dfaMode) (pos int, r dfaResult, lo, hi int) {
 	p := &c.dfa.lazy[d.slot()][i]
 	if *p == nil {
 		*p = e.lazy.NewCache()
@@ -265,7 +265,7 @@ var lazyModes = [...]dfa.Mode{
 }
 
 // forward runs the forward DFA over in.
-func (d *dfaSet) forward(c *Cache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
+func (d *dfaSet) forward(c *cache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
 	e, r, _, _ := d.scan(c, 0, d.fwd, in, false, mode)
 	return e, r
 }
@@ -273,7 +273,7 @@ func (d *dfaSet) forward(c *Cache, in *nfa.Input, mode dfaMode) (int, dfaResult)
 // forwardRest runs the forward DFA of the part of the pattern from the
 // inner literal on (reverse-inner strategy) in earliest mode, and reports
 // how far it read.
-func (d *dfaSet) forwardRest(c *Cache, in *nfa.Input) (dfaResult, int) {
+func (d *dfaSet) forwardRest(c *cache, in *nfa.Input) (dfaResult, int) {
 	_, r, _, hi := d.scan(c, 1+numReverseKinds, d.rest, in, false, dfaEarliest)
 	return r, hi
 }
@@ -281,7 +281,7 @@ func (d *dfaSet) forwardRest(c *Cache, in *nfa.Input) (dfaResult, int) {
 // reverse runs the reverse DFA of the given kind back from in.End and
 // reports the smallest start at or after in.Start of a match ending at
 // in.End, and the lowest position the scan read back to.
-func (d *dfaSet) reverse(c *Cache, kind dfaReverseKind, in *nfa.Input) (start int, r dfaResult, low int) {
+func (d *dfaSet) reverse(c *cache, kind dfaReverseKind, in *nfa.Input) (start int, r dfaResult, low int) {
 	if kind == dfaBefore {
 		kind = d.before
 	}

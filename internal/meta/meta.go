@@ -105,18 +105,18 @@ type Regexp struct {
 	prefix         string
 	prefixComplete bool
 
-	// caches holds *Cache values, so that a warm Regexp searches without
+	// caches holds *cache values, so that a warm Regexp searches without
 	// allocating and goroutines never share scratch memory.
 	caches sync.Pool
 }
 
-// A Cache is the mutable memory of one API call: each engine's scratch
+// A cache is the mutable memory of one API call: each engine's scratch
 // space, created the first time that engine runs, the slots the engine
 // writes submatches into before they are copied out to the caller, the
 // DFA caches, and what the strategy learns about the text during the call
 // (see callState). It holds no part of the search itself: the text, the
 // start and the semantics are arguments.
-type Cache struct {
+type cache struct {
 	pike  *pikevm.Cache
 	back  *backtrack.Cache
 	one   *onepass.Cache
@@ -344,21 +344,21 @@ func (x *Regexp) LiteralPrefix() (string, bool) {
 	return x.prefix, x.prefixComplete
 }
 
-// getCache returns a Cache for one API call over a text of n bytes, with
+// getCache returns a cache for one API call over a text of n bytes, with
 // the strategy prepared unless the call warms up (see warmUp).
-func (x *Regexp) getCache(n int) *Cache {
+func (x *Regexp) getCache(n int) *cache {
 	if !x.prepared.Load() && !x.warmUp(n) {
 		x.prepare()
 	}
-	c, ok := x.caches.Get().(*Cache)
+	c, ok := x.caches.Get().(*cache)
 	if !ok {
-		c = &Cache{slots: make([]int, x.nslots)}
+		c = &cache{slots: make([]int, x.nslots)}
 	}
 	c.call = callState{}
 	return c
 }
 
-func (x *Regexp) putCache(c *Cache) {
+func (x *Regexp) putCache(c *cache) {
 	x.caches.Put(c)
 }
 
@@ -379,7 +379,7 @@ func (x *Regexp) Find(h []byte, pos int, longest bool, ncap int, dst []int) []in
 // find is Find with a cache already taken for the text, so that a loop
 // over the matches of one text (All) takes the cache once and keeps what
 // the strategy learns about the text between matches.
-func (x *Regexp) find(c *Cache, in input, ncap int, dst []int) []int {
+func (x *Regexp) find(c *cache, in input, ncap int, dst []int) []int {
 	if ncap > x.nslots {
 		ncap = x.nslots
 	}

@@ -24,10 +24,10 @@ import (
 // decided false when a DFA could not answer (it quit on invalid UTF-8 or
 // gave up); the search then runs on the NFA engines, which answer
 // everything. A strategy keeps nothing between searches: its scratch
-// memory is the Cache, its input an argument.
+// memory is the cache, its input an argument.
 type strategy interface {
 	kind() Strategy
-	search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool)
+	search(x *Regexp, c *cache, in input, slots []int) (found, decided bool)
 }
 
 // A Strategy names one of the strategies.
@@ -297,7 +297,7 @@ func (p *plan) strategy(kind Strategy, d *dfaSet) strategy {
 
 // search finds the leftmost match in in.h at or after in.pos and, when
 // there is one, fills slots (0, 2 or all of c.slots) with its submatches.
-func (x *Regexp) search(c *Cache, in input, slots []int) bool {
+func (x *Regexp) search(c *cache, in input, slots []int) bool {
 	if x.cfg.Force.engine() {
 		return x.runEngine(c, &nfa.Input{Haystack: in.h, Start: in.pos, End: len(in.h)}, in.longest, x.cfg.Force, slots)
 	}
@@ -345,7 +345,7 @@ type nfaStrategy struct{}
 
 func (nfaStrategy) kind() Strategy { return StrategyNFA }
 
-func (nfaStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool) {
+func (nfaStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
 	return x.nfaFrom(c, in, slots), true
 }
 
@@ -355,7 +355,7 @@ type literalStrategy struct{ p *plan }
 
 func (literalStrategy) kind() Strategy { return StrategyLiteral }
 
-func (l literalStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool) {
+func (l literalStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
 	s, e, ok := l.p.literalMatcher(in.longest).Find(in.h, in.pos)
 	if !ok {
 		return false, true

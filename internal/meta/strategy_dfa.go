@@ -29,7 +29,7 @@ type dfaStrategy struct{ d *dfaSet }
 
 func (dfaStrategy) kind() Strategy { return StrategyDFA }
 
-func (s dfaStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool) {
+func (s dfaStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
 	return x.searchDFA(c, s.d, in, slots)
 }
 
@@ -37,7 +37,7 @@ func (s dfaStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, 
 // DFA (its end) and the reverse DFA (its start). A caller that wants no
 // slots only needs to know whether a match exists, and the earliest mode
 // stops at the first position where one is known.
-func (x *Regexp) searchDFA(c *Cache, d *dfaSet, in input, slots []int) (found, decided bool) {
+func (x *Regexp) searchDFA(c *cache, d *dfaSet, in input, slots []int) (found, decided bool) {
 	if !d.fast && !x.forcedStrategy() {
 		// A slow DFA scans no faster than the Pike VM, and needs the
 		// engines again for the groups.
@@ -62,7 +62,7 @@ func (x *Regexp) searchDFA(c *Cache, d *dfaSet, in input, slots []int) (found, d
 // starting at or after in.pos) ends at e, leftmost-first: the reverse DFA
 // run back from e finds the smallest start of a match ending at e, which
 // is that match's start, since no match starts between in.pos and it.
-func (x *Regexp) finishFromEnd(c *Cache, d *dfaSet, in input, e int, slots []int) (found, decided bool) {
+func (x *Regexp) finishFromEnd(c *cache, d *dfaSet, in input, e int, slots []int) (found, decided bool) {
 	rin := nfa.Input{Haystack: in.h, Start: in.pos, End: e, Anchored: true}
 	s, r, _ := d.reverse(c, dfaReverse, &rin)
 	if r != dfaMatch {
@@ -76,7 +76,7 @@ func (x *Regexp) finishFromEnd(c *Cache, d *dfaSet, in input, e int, slots []int
 // finishFromStart completes a search whose leftmost match starts at s and,
 // leftmost-first, ends at e. Leftmost-longest semantics wants the longest
 // match from s instead, which the forward DFA finds anchored at s.
-func (x *Regexp) finishFromStart(c *Cache, d *dfaSet, in input, s, e int, slots []int) (found, decided bool) {
+func (x *Regexp) finishFromStart(c *cache, d *dfaSet, in input, s, e int, slots []int) (found, decided bool) {
 	if !d.fast && len(slots) > 0 {
 		// A slow DFA is no faster than the engines, which find the end
 		// and the groups in one anchored run.
@@ -107,7 +107,7 @@ type prefilterStrategy struct {
 
 func (*prefilterStrategy) kind() Strategy { return StrategyPrefilter }
 
-func (s *prefilterStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool) {
+func (s *prefilterStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
 	p, d, h := s.p, s.d, in.h
 	pos := in.pos
 	bounded := p.maxLen >= 0 && p.maxLen <= maxBoundedLen
@@ -181,7 +181,7 @@ type reverseAnchoredStrategy struct{ d *dfaSet }
 
 func (reverseAnchoredStrategy) kind() Strategy { return StrategyReverseAnchored }
 
-func (s reverseAnchoredStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool) {
+func (s reverseAnchoredStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
 	rin := nfa.Input{Haystack: in.h, Start: in.pos, End: len(in.h), Anchored: true}
 	start, r, _ := s.d.reverse(c, dfaReverse, &rin)
 	switch r {
@@ -231,7 +231,7 @@ type reverseLiteralStrategy struct {
 
 func (s *reverseLiteralStrategy) kind() Strategy { return s.k }
 
-func (st *reverseLiteralStrategy) search(x *Regexp, c *Cache, in input, slots []int) (found, decided bool) {
+func (st *reverseLiteralStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
 	d, rl, h, pos := st.d, st.rl, in.h, in.pos
 	from := pos
 	spent := 0
@@ -305,7 +305,7 @@ func (st *reverseLiteralStrategy) search(x *Regexp, c *Cache, in input, slots []
 // guardFallback ends a reverse-literal search whose failed candidates
 // read too much: the forward scan from the search start reads each byte
 // once more at most.
-func (x *Regexp) guardFallback(c *Cache, d *dfaSet, in input, slots []int) (found, decided bool) {
+func (x *Regexp) guardFallback(c *cache, d *dfaSet, in input, slots []int) (found, decided bool) {
 	if x.forcedStrategy() {
 		forcedRuns.guardFallbacks.Add(1)
 	}

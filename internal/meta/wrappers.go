@@ -44,7 +44,7 @@ func (x *Regexp) choose(force Force, in *nfa.Input) Force {
 // runEngine runs the search in on an NFA engine (see choose) and, when
 // there is a match, fills slots (which must be c.slots or a prefix of it)
 // with the submatches.
-func (x *Regexp) runEngine(c *Cache, in *nfa.Input, longest bool, force Force, slots []int) bool {
+func (x *Regexp) runEngine(c *cache, in *nfa.Input, longest bool, force Force, slots []int) bool {
 	for i := range slots {
 		slots[i] = -1
 	}
@@ -69,13 +69,13 @@ func (x *Regexp) runEngine(c *Cache, in *nfa.Input, longest bool, force Force, s
 
 // nfaFrom runs the search in, from in.pos to the end of the text, on the
 // NFA engines.
-func (x *Regexp) nfaFrom(c *Cache, in input, slots []int) bool {
+func (x *Regexp) nfaFrom(c *cache, in input, slots []int) bool {
 	return x.runEngine(c, &nfa.Input{Haystack: in.h, Start: in.pos, End: len(in.h)}, in.longest, ForceAuto, slots)
 }
 
 // anchoredAt runs the search anchored at s, the known start of the
 // leftmost match, on the NFA engines.
-func (x *Regexp) anchoredAt(c *Cache, in input, s int, slots []int) bool {
+func (x *Regexp) anchoredAt(c *cache, in input, s int, slots []int) bool {
 	if !x.runEngine(c, &nfa.Input{Haystack: in.h, Start: s, End: len(in.h), Anchored: true}, in.longest, ForceAuto, slots) {
 		panic("regexp: internal error: no match where the strategy found one")
 	}
@@ -88,7 +88,7 @@ func (x *Regexp) anchoredAt(c *Cache, in input, s int, slots []int) bool {
 // finds the same match: it starts at s, and the preferred (or longest)
 // match from s ends at e, so cutting the text at e removes only matches
 // that lose to it. Assertions still see the whole text.
-func (x *Regexp) submatches(c *Cache, in input, s, e int, slots []int) bool {
+func (x *Regexp) submatches(c *cache, in input, s, e int, slots []int) bool {
 	switch len(slots) {
 	case 0:
 		return true
