@@ -77,7 +77,7 @@ type Regexp struct {
 	// it is for the standard library's: DeepEqual compares slices up to
 	// their length, so it never looks at the lazily built parts, which
 	// differ between a used Regexp and an unused one. The parts that
-	// tell patterns apart (expr, flags, groups, longest) are fields of
+	// tell patterns apart (expr, groups, longest, posix) are fields of
 	// their own.
 	state []meta.Regexp
 }

@@ -130,9 +130,10 @@ func (x *Regexp) Describe(subject []byte, longest bool) Report {
 // false when no engine runs: the strategy alone finds that there is no
 // match, or the pattern has no groups and the bounds are the answer.
 //
-// It follows the paths of search in strategy.go, strategy_dfa.go and wrappers.go for
-// a search from the start of the text whose strategy does not give up;
-// TestDescribe has a case for each path, so a change to them shows there.
+// It follows the paths of search in strategy.go, strategy_dfa.go and
+// wrappers.go for a search from the start of the text whose strategy does
+// not give up; TestDescribe has a case for each path, so a change to them
+// shows there.
 func (x *Regexp) engineInput(subject []byte, match []int) (in nfa.Input, whole, ok bool) {
 	if len(subject) < x.facts.MinLen {
 		return in, false, false
