@@ -193,7 +193,7 @@ func (p *plan) searchedLiteral() string {
 			}
 		}
 		// build makes the prefilter of this very set.
-		return "the prefixes " + describeSeq(p.prefixes)
+		return "the prefixes " + describeSeq(literal.Extract(p.tree).Prefix)
 	case StrategyReverseSuffix:
 		return "the suffix " + p.revLit.text
 	case StrategyReverseInner:

@@ -125,9 +125,7 @@ func nodeFactsOf(re *syntax.Regexp) nodeFacts {
 			}
 			k := 1
 			if fold {
-				for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
-					k++
-				}
+				k = foldOrbitLen(r)
 			}
 			if f.size *= k; f.size > sizeLimit {
 				f.size = over
@@ -222,6 +220,28 @@ func nodeFactsOf(re *syntax.Regexp) nodeFacts {
 		f.minLen = max(f.minLen, 0)
 	}
 	return f
+}
+
+// foldOrbitLen returns the number of runes r matches case-insensitively:
+// the length of its unicode.SimpleFold orbit. ASCII is answered without
+// walking the orbit, since the facts are computed by Compile: a letter has
+// two cases, except k and s, which also fold to the Kelvin sign and the
+// long s (TestFoldOrbitLen checks this against SimpleFold).
+func foldOrbitLen(r rune) int {
+	if r < utf8.RuneSelf {
+		switch c := r | 0x20; {
+		case c == 'k' || c == 's':
+			return 3
+		case 'a' <= c && c <= 'z':
+			return 2
+		}
+		return 1
+	}
+	n := 1
+	for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
+		n++
+	}
+	return n
 }
 
 // runeMaxLen returns the most bytes r can take in the text: its own

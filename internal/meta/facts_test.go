@@ -1,6 +1,9 @@
 package meta
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 // TestMaxMatchLen checks the bound on match lengths in bytes (classes
 // count 4, the longest UTF-8 encoding; folded runes too).
@@ -81,6 +84,20 @@ func TestLanguageSize(t *testing.T) {
 		tree, _ := compileForTest(t, tt.pattern)
 		if got := factsOf(tree).LanguageSize; got != tt.want {
 			t.Errorf("%#q: LanguageSize %d, want %d", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// TestFoldOrbitLen checks foldOrbitLen's shortcut for ASCII against the
+// orbits of unicode.SimpleFold.
+func TestFoldOrbitLen(t *testing.T) {
+	for r := rune(0); r < 0x180; r++ {
+		n := 1
+		for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
+			n++
+		}
+		if got := foldOrbitLen(r); got != n {
+			t.Errorf("foldOrbitLen(%q) = %d, want %d", r, got, n)
 		}
 	}
 }

@@ -99,8 +99,6 @@ type plan struct {
 	// prefilter finds candidate starts: every match starts with one of
 	// the pattern's prefix literals. Nil when there are none.
 	prefilter literal.Searcher
-	// prefixes is the literal set prefilter searches for, when it is one.
-	prefixes literal.Seq
 
 	// anchoredEnd reports that every match ends at the end of the text.
 	anchoredEnd bool
@@ -175,7 +173,6 @@ func (p *plan) build(tree *syntax.Regexp, f *Facts, prog func() *nfa.Prog, onePa
 	anchoredStart := f.AnchoredStart
 	if !anchoredStart {
 		p.prefilter = literal.NewPrefilter(info.Prefix)
-		p.prefixes = info.Prefix
 	}
 	lineStart := !anchoredStart && f.LineStart
 	p.anchoredEnd = f.AnchoredEnd && !anchoredStart
