@@ -91,7 +91,7 @@ func (x *Regexp) Describe(subject []byte, longest bool) Report {
 	x.prepare()
 	x.engines()
 	x.onePass()
-	p := &x.plan
+	p := x.plan
 	info := literal.Extract(x.tree)
 	r := Report{
 		Strategy:        p.kind.String(),
@@ -138,7 +138,7 @@ func (x *Regexp) engineInput(subject []byte, match []int) (in nfa.Input, whole, 
 	if len(subject) < x.facts.MinLen {
 		return in, false, false
 	}
-	p := &x.plan
+	p := x.plan
 	d := p.dfa
 	kind := p.kind
 	if d == nil && kind != StrategyLiteral && kind != StrategyPrefilter {

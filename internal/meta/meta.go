@@ -95,9 +95,15 @@ type Regexp struct {
 
 	// plan holds what the strategies need (strategy.go); strat is the
 	// strategy searches run, and noDFA the one they run once a DFA gave
-	// up on the text of a call.
-	plan         plan
+	// up on the text of a call. A Regexp made by InitFrom shares the plan
+	// of the Regexp it was made from.
+	plan         *plan
 	strat, noDFA strategy
+	// forced names the strategy cfg forces, when it forces one
+	// (forcing), and forcedOK whether the pattern can run it, for the
+	// counters of forced searches.
+	forced            Strategy
+	forcing, forcedOK bool
 
 	// prefix and prefixComplete, built by prefixOnce, are what
 	// LiteralPrefix reports.
@@ -235,12 +241,13 @@ func (x *Regexp) prepare() {
 	if x.prepared.Load() {
 		return
 	}
-	x.plan = plan{}
-	x.plan.build(x.tree, &x.facts, x.programLocked, func() bool {
+	p := new(plan)
+	p.build(x.tree, &x.facts, x.programLocked, func() bool {
 		x.onePassLocked()
 		return x.one != nil
 	})
-	x.strat, x.noDFA = x.plan.strategies(x.cfg.Force, x.programLocked)
+	x.plan = p
+	x.strategiesLocked()
 	compileStage(testhook.StageStrategy)
 	x.prepared.Store(true)
 }
@@ -472,10 +479,28 @@ func (x *Regexp) All(h []byte, n int, longest, submatch bool, deliver func(m []i
 	}
 }
 
-// InitFrom prepares y, a zero Regexp, for the same pattern as x under cfg,
-// with none of its parts built yet.
+// InitFrom prepares y, a zero Regexp, for the same pattern as x under
+// cfg. Forcing an engine or a strategy changes only which strategy and
+// engines the searches run, so y then shares x's program, engines and
+// plan, building them in x first (the tests that force every engine and
+// strategy on each pattern build them once); under ForceAuto y starts
+// with nothing built, to warm up as a new pattern does.
 func (y *Regexp) InitFrom(x *Regexp, cfg Config) {
-	if err := y.Init(x.tree, x.numGroups, cfg); err != nil {
-		panic("regexp: internal error: a compiled pattern does not compile again: " + err.Error())
+	if cfg.Force == ForceAuto {
+		if err := y.Init(x.tree, x.numGroups, cfg); err != nil {
+			panic("regexp: internal error: a compiled pattern does not compile again: " + err.Error())
+		}
+		return
 	}
+	x.prepare()
+	x.engines()
+	x.onePass()
+	y.tree, y.numGroups, y.cfg, y.facts, y.nslots = x.tree, x.numGroups, cfg, x.facts, x.nslots
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.prog, y.pike, y.back, y.one, y.plan = x.prog, x.pike, x.back, x.one, x.plan
+	y.strategiesLocked()
+	y.enginesBuilt.Store(true)
+	y.onePassBuilt.Store(true)
+	y.prepared.Store(true)
 }

@@ -119,12 +119,6 @@ type plan struct {
 	// revLit is the literal of the reverse-suffix or reverse-inner
 	// strategy, when the pattern has one (dfa then has its DFAs).
 	revLit *reverseLiteral
-
-	// forced names the strategy a Config forces when the pattern can
-	// run it (forcedOK), for the counters of forced searches.
-	forced   Strategy
-	forcing  bool
-	forcedOK bool
 }
 
 // build picks the strategy for the simplified tree, whose facts are f.
@@ -213,27 +207,29 @@ func (p *plan) build(tree *syntax.Regexp, f *Facts, prog func() *nfa.Prog, onePa
 	}
 }
 
-// strategies returns the strategy searches run under force, and the one
-// they run once a DFA gave up on the text of a call. A forced strategy
-// the pattern cannot run (it has no literal of that kind, say) gives the
-// plan's choice; prog is called only to build the DFAs a forced strategy
-// needs and the plan did not build (for a pure literal pattern).
-func (p *plan) strategies(force Force, prog func() *nfa.Prog) (st, noDFA strategy) {
+// strategiesLocked sets the strategy searches run under x.cfg.Force, and
+// the one they run once a DFA gave up on the text of a call; the caller
+// holds x.mu. A forced strategy the pattern cannot run (it has no literal
+// of that kind, say) gives the plan's choice. The DFAs a forced strategy
+// needs and the plan did not build (for a pure literal pattern) are built
+// here.
+func (x *Regexp) strategiesLocked() {
+	p, force := x.plan, x.cfg.Force
 	d := p.dfa
 	switch force {
 	case ForceDFA, ForcePrefilter:
-		d = p.forcedDFA(prog)
+		d = p.forcedDFA(x.programLocked)
 	case ForceDFAGiveUp:
-		d = p.forcedDFA(prog).giveUpCopy()
+		d = p.forcedDFA(x.programLocked).giveUpCopy()
 	}
 	kind := p.kind
 	if s, ok := force.Strategy(); ok {
-		p.forced, p.forcing, p.forcedOK = s, true, p.canRun(s)
-		if p.forcedOK {
+		x.forced, x.forcing, x.forcedOK = s, true, p.canRun(s)
+		if x.forcedOK {
 			kind = s
 		}
 	}
-	return p.strategy(kind, d), p.strategy(kind, nil)
+	x.strat, x.noDFA = p.strategy(kind, d), p.strategy(kind, nil)
 }
 
 // forcedDFA returns the plan's DFAs, building them for a pure literal
@@ -313,12 +309,11 @@ func (x *Regexp) search(c *cache, in input, slots []int) bool {
 		// follow would rebuild states only to give up again.
 		st = x.noDFA
 	}
-	p := &x.plan
-	if p.forcing {
-		if p.forcedOK {
-			forcedRuns.ran[p.forced].Add(1)
+	if x.forcing {
+		if x.forcedOK {
+			forcedRuns.ran[x.forced].Add(1)
 		} else {
-			forcedRuns.fellBack[p.forced].Add(1)
+			forcedRuns.fellBack[x.forced].Add(1)
 		}
 	}
 	found, decided := st.search(x, c, in, slots)
