@@ -51,7 +51,7 @@ type Config struct {
 // after Init, so one Regexp serves any number of goroutines, and copies of
 // a regexp.Regexp made by Copy share it.
 //
-// Compile builds the program only when it needs it to report a pattern too
+// Init builds the program only when it needs it to report a pattern too
 // large. The program, the engines and the strategy, most of the cost of
 // compiling, are built when searches first need them: the engines by the
 // first search that runs one (engines, onePass), the strategy by prepare,
@@ -167,8 +167,10 @@ func Compile(expr string, flags syntax.Flags, cfg Config) (_ *Regexp, err error)
 	if err != nil {
 		return nil, err
 	}
+	// The groups are counted as parsed: Simplify may drop some.
+	numGroups := tree.MaxCap()
 	x := new(Regexp)
-	if err := x.Init(tree.Simplify(), tree.MaxCap(), cfg); err != nil {
+	if err := x.Init(tree.Simplify(), numGroups, cfg); err != nil {
 		return nil, err
 	}
 	return x, nil
