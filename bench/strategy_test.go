@@ -3,8 +3,8 @@ package bench
 import (
 	"testing"
 
-	"github.com/rerepl/rerepl/internal/introspect"
-	"github.com/rerepl/rerepl/regexp"
+	"github.com/rerepl/rerepl/internal/meta"
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // TestStrategies reports the search strategy each workload runs, as
@@ -13,8 +13,11 @@ import (
 func TestStrategies(t *testing.T) {
 	for _, w := range workloads {
 		pattern := w.resolvePattern(t)
-		re := regexp.MustCompile(pattern)
-		r := introspect.Describe(re, nil)
+		x, err := meta.Compile(pattern, syntax.Perl, meta.Config{})
+		if err != nil {
+			t.Fatalf("%s/%s: %v", w.group, w.name, err)
+		}
+		r := x.Describe(nil, false)
 		if r.Strategy == "" {
 			t.Errorf("%s/%s: no strategy reported", w.group, w.name)
 		}

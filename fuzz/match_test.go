@@ -7,24 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rerepl/rerepl/internal/testutil"
 	"github.com/rerepl/rerepl/regexp"
-)
-
-// Bounds on FuzzMatch's inputs. The standard library is the oracle, and
-// it must answer quickly on everything the fuzzer tries: its backtracker
-// and NFA cost program size times subject length, which these keep small
-// while leaving room for every construct.
-const (
-	maxMatchPattern  = 64
-	maxMatchSubject  = 256
-	maxMatchTemplate = 64
-)
-
-// Bits of FuzzMatch's mode argument.
-const (
-	modePOSIX   = 1 << iota // compile with CompilePOSIX instead of Compile
-	modeLongest             // call Longest after compiling
 )
 
 // FuzzMatch compiles a pattern with both packages and checks that every
@@ -34,10 +17,7 @@ const (
 // references, Split, Expand, and the pattern's own accessors.
 func FuzzMatch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pattern, subject, template string, mode uint8) {
-		if len(pattern) > maxMatchPattern || len(subject) > maxMatchSubject || len(template) > maxMatchTemplate {
-			return
-		}
-		if testutil.ProgramCost(pattern) > maxMatchCost {
+		if len(template) > maxMatchTemplate || !matchInputOK(pattern, subject) {
 			return
 		}
 		compile, compileStd := regexp.Compile, std.Compile

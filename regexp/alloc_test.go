@@ -4,6 +4,8 @@ import (
 	std "regexp"
 	"strings"
 	"testing"
+
+	"github.com/rerepl/rerepl/internal/meta"
 )
 
 // TestWarmSearchesDoNotAllocate requires searches on a warm Regexp to
@@ -20,7 +22,7 @@ func TestWarmSearchesDoNotAllocate(t *testing.T) {
 	for _, p := range patterns {
 		for _, e := range testEngines {
 			re := MustCompile(p)
-			re.force = e
+			re = withForce(re, e)
 			ref := std.MustCompile(p)
 			calls := []struct {
 				name       string
@@ -40,7 +42,7 @@ func TestWarmSearchesDoNotAllocate(t *testing.T) {
 				// Warm up: the strategy is built after the first
 				// few short searches (see warmUp), and the cache
 				// pool fills on the first.
-				for range warmUpCalls + 1 {
+				for range meta.WarmUpCalls + 1 {
 					c.ours()
 				}
 				got := testing.AllocsPerRun(100, c.ours)
@@ -69,7 +71,7 @@ func TestAllWithoutMatchDoesNotAllocate(t *testing.T) {
 	for _, p := range []string{`zqzqzq`, `\d+`, `(\d+)-(\d+)`, `(?i)x{3}`} {
 		for _, e := range testEngines {
 			re := MustCompile(p)
-			re.force = e
+			re = withForce(re, e)
 			calls := map[string]func(){
 				"FindAllStringIndex":         func() { re.FindAllStringIndex(text, -1) },
 				"FindAllIndex":               func() { re.FindAllIndex(textBytes, -1) },
@@ -77,7 +79,7 @@ func TestAllWithoutMatchDoesNotAllocate(t *testing.T) {
 				"FindAllString":              func() { re.FindAllString(text, -1) },
 			}
 			for name, call := range calls {
-				for range warmUpCalls + 1 {
+				for range meta.WarmUpCalls + 1 {
 					call()
 				}
 				if got := testing.AllocsPerRun(50, call); got > 0 {

@@ -6,6 +6,8 @@ import (
 	std "regexp"
 	"sync"
 	"testing"
+
+	"github.com/rerepl/rerepl/internal/meta"
 )
 
 // TestConcurrentUse hammers one Regexp from many goroutines at once, on
@@ -87,7 +89,7 @@ func TestConcurrentWarmUp(t *testing.T) {
 			want[i] = ref.FindAllStringSubmatchIndex(s, -1)
 		}
 		re := MustCompile(p)
-		hammer(t, 8, 2*warmUpCalls, func(g, n int) string {
+		hammer(t, 8, 2*meta.WarmUpCalls, func(g, n int) string {
 			i := (g + n) % len(texts)
 			if got := re.FindAllStringSubmatchIndex(texts[i], -1); !reflect.DeepEqual(got, want[i]) {
 				return fmt.Sprintf("%#q goroutine %d on %q: %v, want %v", p, g, texts[i], got, want[i])

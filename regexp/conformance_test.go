@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rerepl/rerepl/internal/meta"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
@@ -222,7 +223,7 @@ func checkRE2(t *testing.T, name string, pick func(n int) engine) {
 				return nil
 			}
 			full = MustCompile(`\A(?:` + c.pattern + `)\z`)
-			re.force, full.force = e, e
+			re, full = withForce(re, e), withForce(full, e)
 		}
 		if re == nil {
 			return nil
@@ -269,13 +270,13 @@ func TestRE2Exhaustive(t *testing.T) {
 		// Five million single-goroutine cases gain nothing from the race
 		// detector, which would make them take many times longer: check
 		// them once, on the automatic choice of engine.
-		runRE2On(t, "re2-exhaustive.txt.bz2", []engine{engineAuto})
+		runRE2On(t, "re2-exhaustive.txt.bz2", []engine{meta.ForceAuto})
 		return
 	}
 	// Every engine and strategy on all five million cases would take
 	// ten minutes: each case runs on the automatic choice and on one
 	// forced engine or strategy, in turn.
-	runRE2On(t, "re2-exhaustive.txt.bz2", []engine{engineAuto})
+	runRE2On(t, "re2-exhaustive.txt.bz2", []engine{meta.ForceAuto})
 	runRE2Rotating(t, "re2-exhaustive.txt.bz2")
 }
 
@@ -435,7 +436,7 @@ func runATT(t *testing.T, name string) {
 					t.Errorf("line %d: %#q compiles, want an error", c.line, pattern)
 					continue
 				}
-				re.force = e
+				re = withForce(re, e)
 				if m := re.MatchString(c.text); m != c.matches {
 					t.Errorf("line %d: %#q MatchString(%q) = %v, want %v", c.line, pattern, c.text, m, c.matches)
 					continue

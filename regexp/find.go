@@ -1,7 +1,5 @@
 package regexp
 
-import "unicode/utf8"
-
 // Find returns the text of the leftmost match of re in b, or nil if there
 // is none. The result is a subslice of b with its capacity cut to its
 // length, so appending to it cannot overwrite b.
@@ -48,7 +46,7 @@ func (re *Regexp) FindStringIndex(s string) (loc []int) {
 // capacity cut to its length.
 func (re *Regexp) FindSubmatch(b []byte) [][]byte {
 	var a [4]int
-	m := re.execute(b, 0, re.exec.nslots, a[:0])
+	m := re.execute(b, 0, re.nslots(), a[:0])
 	if m == nil {
 		return nil
 	}
@@ -66,7 +64,7 @@ func (re *Regexp) FindSubmatch(b []byte) [][]byte {
 // offsets are -1 when the group took no part in the match. It returns nil
 // if there is no match.
 func (re *Regexp) FindSubmatchIndex(b []byte) []int {
-	return re.pad(re.execute(b, 0, re.exec.nslots, nil))
+	return re.pad(re.execute(b, 0, re.nslots(), nil))
 }
 
 // FindStringSubmatch returns the texts of the leftmost match of re in s and
@@ -75,7 +73,7 @@ func (re *Regexp) FindSubmatchIndex(b []byte) []int {
 // returns nil if there is no match.
 func (re *Regexp) FindStringSubmatch(s string) []string {
 	var a [4]int
-	m := re.execute(stringBytes(s), 0, re.exec.nslots, a[:0])
+	m := re.execute(stringBytes(s), 0, re.nslots(), a[:0])
 	if m == nil {
 		return nil
 	}
@@ -93,81 +91,7 @@ func (re *Regexp) FindStringSubmatch(s string) []string {
 // both offsets are -1 when the group took no part in the match. It returns
 // nil if there is no match.
 func (re *Regexp) FindStringSubmatchIndex(s string) []int {
-	return re.pad(re.execute(stringBytes(s), 0, re.exec.nslots, nil))
-}
-
-// allMatches calls deliver with each successive match of re in h, at most
-// n of them, with the slots of every group when submatch is set and of the
-// whole match otherwise. The slice passed to deliver is only valid during
-// the call: the next match reuses it, so a caller that keeps it copies it
-// (see matchList).
-//
-// Matches do not overlap. After a match the search resumes at its end;
-// after an empty match it resumes one character further on, where a
-// character is a valid UTF-8 sequence or a single byte that does not start
-// one. An empty match that begins where the previous match ended is
-// dropped, so that "a*" on "baaac" finds "", "aaa" and "" (at the end),
-// not also the empty match right after "aaa".
-func (re *Regexp) allMatches(h []byte, n int, submatch bool, deliver func(m []int)) {
-	ncap := 2
-	if submatch {
-		ncap = re.exec.nslots
-	}
-	if len(h) < re.minInputLen {
-		return
-	}
-	// One cache serves the whole loop, so what the search strategy
-	// learns about h (see callState) carries over from match to match.
-	c := re.exec.getCache(h)
-	defer re.exec.putCache(c)
-	// Finding every match reads the whole text anyway: checking once
-	// that it is valid UTF-8 (which most text is) spares the DFAs a
-	// check after every scan (see dfaSet.scan). A call that may stop
-	// early does not read everything, and keeps the checks local.
-	c.call.readsAll = n > len(h)
-	end := len(h)
-	prevEnd := -1
-	// scratch receives each match before deliver copies it. It is made
-	// by the first match (executeWith allocates for a nil dst), so that
-	// a call finding nothing allocates nothing, and grown once if pad
-	// needs room for groups the program dropped.
-	var scratch []int
-	need := ncap
-	if submatch {
-		need = max(ncap, 2*(re.numSubexp+1))
-	}
-	for pos, found := 0, 0; found < n && pos <= end; {
-		m := re.executeWith(c, pos, ncap, scratch[:0])
-		if m == nil {
-			return
-		}
-		if cap(m) < need {
-			m = append(make([]int, 0, need), m...)
-		}
-		scratch = m
-		keep := true
-		if m[1] == pos {
-			if m[0] == prevEnd {
-				keep = false
-			}
-			if pos < end {
-				_, w := utf8.DecodeRune(h[pos:])
-				pos += w
-			} else {
-				pos = end + 1
-			}
-		} else {
-			pos = m[1]
-		}
-		prevEnd = m[1]
-		if keep {
-			if submatch {
-				m = re.pad(m)
-			}
-			deliver(m)
-			found++
-		}
-	}
+	return re.pad(re.execute(stringBytes(s), 0, re.nslots(), nil))
 }
 
 // allLimit turns the count argument of the All methods into a bound on
@@ -282,13 +206,13 @@ func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return re.collect(stringBytes(s), n, true).slices()
 }
 
-// collect returns the matches allMatches finds in h for an All method
+// collect returns the matches (*meta.Regexp).All finds in h for an All method
 // called with n: the whole match, or with submatch every group too.
 func (re *Regexp) collect(h []byte, n int, submatch bool) matchList {
 	// Returned by value, l stays on the stack: a call that finds no
 	// match allocates nothing.
 	var l matchList
-	re.allMatches(h, allLimit(n, len(h)), submatch, l.add)
+	re.exec().All(h, allLimit(n, len(h)), re.longest, submatch, l.add)
 	return l
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rerepl/rerepl/internal/meta"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
@@ -102,7 +103,7 @@ const hookPattern = `ab(c|d)+e`
 // hookSubject is the text the search-stage tests search: longer than a
 // warm-up search (see warmUp), so that the first search builds every
 // stage, the strategy included.
-var hookSubject = strings.Repeat("x", warmUpMaxLen+1) + "abcde"
+var hookSubject = strings.Repeat("x", meta.WarmUpMaxLen+1) + "abcde"
 
 // largePattern returns a pattern valid under both Perl and POSIX syntax
 // whose program nfa.StatesBound cannot rule out being over the state

@@ -43,7 +43,7 @@ func (re *Regexp) FindReaderIndex(r io.RuneReader) (loc []int) {
 // [Regexp.FindSubmatchIndex] does, or nil if there is no match. It reads r
 // to its end (or first error) before searching.
 func (re *Regexp) FindReaderSubmatchIndex(r io.RuneReader) []int {
-	return re.pad(re.execute(readText(r), 0, re.exec.nslots, nil))
+	return re.pad(re.execute(readText(r), 0, re.nslots(), nil))
 }
 
 // invalidByte stands in for a byte the reader could not decode. 0xFF never

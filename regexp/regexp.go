@@ -3,6 +3,7 @@ package regexp
 import (
 	"strconv"
 
+	"github.com/rerepl/rerepl/internal/meta"
 	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
@@ -15,18 +16,26 @@ type Regexp struct {
 	numSubexp   int      // number of capturing groups, as written
 	subexpNames []string // names by group number; [0] is always ""
 	longest     bool     // leftmost-longest rather than leftmost-first
+	posix       bool     // compiled by CompilePOSIX
 
-	// minInputLen is a lower bound on the length in bytes of any text
-	// that contains a match; shorter texts are rejected without a search.
-	minInputLen int
+	// state holds, as its one element beyond its length, the strategy
+	// layer's compiled pattern, which runs the searches and builds the
+	// program, the engines and the strategy on first use (see exec). It
+	// is shared by copies made with Copy, which differ only in longest.
+	//
+	// An empty slice keeps reflect.DeepEqual true for two Regexps
+	// compiled from the same pattern in the same mode, used or not, as
+	// it is for the standard library's: DeepEqual compares slices up to
+	// their length, so it never looks at the lazily built parts, which
+	// differ between a used Regexp and an unused one. The parts that
+	// tell patterns apart (expr, groups, longest, posix) are fields of
+	// their own.
+	state []meta.Regexp
+}
 
-	// exec runs searches. It is shared by copies made with Copy, which
-	// differ only in longest; it is read-only apart from its cache pool.
-	exec *executor
-
-	// force, when not engineAuto, makes every search use that engine.
-	// Only tests set it, so that each case exercises every engine.
-	force engine
+// exec returns the strategy layer's compiled pattern.
+func (re *Regexp) exec() *meta.Regexp {
+	return &re.state[:1][0]
 }
 
 // Compile parses a regular expression and, if it is valid, returns a
@@ -86,16 +95,22 @@ func quote(s string) string {
 
 // compile turns expr into a Regexp: parse under flags, record the groups
 // as written, simplify (counted repetitions lose groups such as (a){0},
-// which is why the groups are recorded first), then set up the executor,
-// which builds the program, the engines and the strategy when searches
-// first need them (see executor.prepare and executor.warmUp).
+// which is why the groups are recorded first), then set up the pattern
+// of the strategy layer, internal/meta, which builds the program, the
+// engines and the strategy when searches first need them.
 //
 // A stage after parsing may reject the pattern by panicking with a
 // [*syntax.Error], as the parser does internally; compile returns that
 // error. Any other panic is a bug and keeps unwinding with its original
 // value, so that it crashes loudly (and is a crash under -fuzz) rather
 // than becoming an error that hides it.
-func compile(expr string, flags syntax.Flags, longest bool) (_ *Regexp, err error) {
+func compile(expr string, flags syntax.Flags, longest bool) (*Regexp, error) {
+	return compileConfig(expr, flags, longest, meta.Config{})
+}
+
+// compileConfig is compile with a configuration of the strategy layer:
+// tests force engines and strategies through it.
+func compileConfig(expr string, flags syntax.Flags, longest bool, cfg meta.Config) (_ *Regexp, err error) {
 	defer func() {
 		v := recover()
 		if v == nil {
@@ -111,32 +126,32 @@ func compile(expr string, flags syntax.Flags, longest bool) (_ *Regexp, err erro
 	if err != nil {
 		return nil, err
 	}
-	// One allocation holds the Regexp and its executor; copies made by
-	// Copy point to the same executor.
+	// One allocation holds the Regexp and its compiled pattern; copies
+	// made by Copy point to the same one.
 	c := &struct {
 		re Regexp
-		x  executor
+		x  [1]meta.Regexp
 	}{re: Regexp{
 		expr:        expr,
 		numSubexp:   tree.MaxCap(),
 		subexpNames: tree.CapNames(),
 		longest:     longest,
+		posix:       flags == syntax.POSIX,
 	}}
 	re := &c.re
 	tree = tree.Simplify()
 	compileStage(testhook.StageSimplify)
-	re.minInputLen = minInputLen(tree)
-	if err := newExecutor(&c.x, tree, re.numSubexp); err != nil {
+	if err := c.x[0].Init(tree, re.numSubexp, cfg); err != nil {
 		return nil, err
 	}
-	re.exec = &c.x
+	re.state = c.x[:0]
 	compileStage(testhook.StageExecutor)
 	return re, nil
 }
 
-// compileStage marks the end of a stage of compilation, in compile or in
-// the executor's lazy preparation, for the tests that inject failures
-// there (see package testhook).
+// compileStage marks the end of a stage of compilation in compile, for the
+// tests that inject failures there (see package testhook); internal/meta
+// marks the stages of its lazy preparation.
 func compileStage(stage string) {
 	if testhook.Compile != nil {
 		testhook.Compile(stage)
@@ -198,7 +213,7 @@ func (re *Regexp) SubexpIndex(name string) int {
 // pattern has no metacharacters that matter). The prefix is the same one
 // the standard library reports for the pattern.
 func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
-	return re.exec.literalPrefix()
+	return re.exec().LiteralPrefix()
 }
 
 // MatchString reports whether s contains a match of re.

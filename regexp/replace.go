@@ -11,15 +11,15 @@ import (
 // ncap slots (2, or the slots of every group when the replacement needs
 // them).
 //
-// The walk differs from allMatches on purpose, because the standard
+// The walk differs from (*meta.Regexp).All's on purpose, because the standard
 // library's does: an empty match is replaced unless it ends no later than
 // the previous match did (and is not at offset 0), so "a*" on "baaac"
 // gives one replacement for "aaa" and none for the empty match right after
 // it; and after each match the search moves to the match end or one
 // character on from where it started, whichever is further.
 func (re *Regexp) replaceAll(h []byte, ncap int, repl func(dst []byte, m []int) []byte) []byte {
-	if ncap > re.exec.nslots {
-		ncap = re.exec.nslots
+	if ncap > re.nslots() {
+		ncap = re.nslots()
 	}
 	var out []byte
 	lastEnd := 0 // end of the previous match: h[lastEnd:] is not yet copied

@@ -66,9 +66,7 @@ var stdTestExclusions = []stdTestExclusion{
 // that fixes it. They run separately and must still fail; once one
 // passes, TestStandardLibraryTests asks for it to be taken off this list,
 // so the list cannot go stale.
-var stdTestKnownFailures = []struct{ pkg, test, why string }{
-	{"regexp", "TestDeepEqual", "reflect.DeepEqual of two Regexps compiled from one pattern turns false once either has searched (issue 15, DeepEqual of Regexp)"},
-}
+var stdTestKnownFailures = []struct{ pkg, test, why string }{}
 
 // stdTestPackages are the packages whose tests are copied: the path
 // under $GOROOT/src, which is also the import path the tests use, and

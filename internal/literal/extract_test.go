@@ -153,28 +153,6 @@ func TestFindInner(t *testing.T) {
 	}
 }
 
-func TestAnchors(t *testing.T) {
-	tests := []struct {
-		pattern    string
-		start, end bool
-	}{
-		{`^foo`, true, false},
-		{`foo$`, false, true},
-		{`^foo$`, true, true},
-		{`(^foo|^bar)`, true, false},
-		{`^foo|bar`, false, false},
-		{`(?m)^foo$`, false, false},
-		{`\Afoo\z`, true, true},
-	}
-	for _, tt := range tests {
-		info := Extract(parse(t, tt.pattern))
-		if info.AnchoredStart != tt.start || info.AnchoredEnd != tt.end {
-			t.Errorf("Extract(%#q) anchored start %v end %v, want %v %v",
-				tt.pattern, info.AnchoredStart, info.AnchoredEnd, tt.start, tt.end)
-		}
-	}
-}
-
 func TestForPrefilter(t *testing.T) {
 	tests := []struct {
 		lits []string

@@ -11,12 +11,6 @@ type Info struct {
 	// Inner holds literals every match contains, with where they come
 	// from; nil when none was found.
 	Inner *Inner
-	// AnchoredStart reports that every match starts at the beginning of
-	// the text (\A, or ^ without the multi-line flag): a search needs to
-	// look at position 0 only.
-	AnchoredStart bool
-	// AnchoredEnd reports that every match ends at the end of the text.
-	AnchoredEnd bool
 }
 
 // Extract returns the literal information of re, a parsed (not necessarily
@@ -36,39 +30,9 @@ func Extract(re *syntax.Regexp) Info {
 // then.
 func ExtractEnds(re *syntax.Regexp) Info {
 	return Info{
-		Prefix:        Prefixes(re),
-		Suffix:        Suffixes(re),
-		AnchoredStart: anchored(re, syntax.OpBeginText, false),
-		AnchoredEnd:   anchored(re, syntax.OpEndText, true),
+		Prefix: Prefixes(re),
+		Suffix: Suffixes(re),
 	}
-}
-
-// anchored reports whether every match of re begins (or, with atEnd, ends)
-// with the assertion op. It looks only at the first (last) piece of each
-// concatenation, which is where the parser leaves anchors.
-func anchored(re *syntax.Regexp, op syntax.Op, atEnd bool) bool {
-	switch re.Op {
-	case op:
-		return true
-	case syntax.OpCapture:
-		return anchored(re.Sub[0], op, atEnd)
-	case syntax.OpConcat:
-		if len(re.Sub) == 0 {
-			return false
-		}
-		if atEnd {
-			return anchored(re.Sub[len(re.Sub)-1], op, atEnd)
-		}
-		return anchored(re.Sub[0], op, atEnd)
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if !anchored(sub, op, atEnd) {
-				return false
-			}
-		}
-		return len(re.Sub) > 0
-	}
-	return false
 }
 
 // Inner describes a literal requirement in the middle of a pattern, for the

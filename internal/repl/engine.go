@@ -6,21 +6,40 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rerepl/rerepl/internal/introspect"
-	"github.com/rerepl/rerepl/internal/literal"
+	"github.com/rerepl/rerepl/internal/meta"
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
+
+// describe asks the strategy layer how it searches the current pattern,
+// compiled as the session compiles it (see mode.compile), and how it
+// searches subject.
+func (s *Session) describe(subject []byte) (meta.Report, error) {
+	m := s.mode
+	flags, expr := syntax.Perl, m.expr(s.pattern)
+	if m.posix {
+		flags, expr = syntax.POSIX, s.pattern
+	}
+	x, err := meta.Compile(expr, flags, meta.Config{})
+	if err != nil {
+		return meta.Report{}, err
+	}
+	return x.Describe(subject, m.posix || m.longest), nil
+}
 
 // cmdEngine reports how the regexp package searches the pattern: the
 // strategy it chose at compile time and why, the literals it searches
 // for, its automata, and which NFA engine runs on the current subject.
-// All of it comes from the compiled pattern through introspect.Describe,
-// so it is what the searches do; only the "extracted" lines are computed
-// here, to show what literal extraction finds beside what is used.
+// All of it comes from internal/meta's report on the pattern, so it is
+// what the searches do, and the "extracted" lines show what literal
+// extraction finds beside what is used.
 func cmdEngine(s *Session, _ string, out io.Writer) error {
 	if !s.requirePattern(out) {
 		return errFailed
 	}
-	r := introspect.Describe(s.re, []byte(s.subject))
+	r, err := s.describe([]byte(s.subject))
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "strategy       %s: %s\n", r.Strategy, shorten(r.Why, maxWhyLen))
 	if r.Literal == "" {
 		fmt.Fprintln(out, "literals used  none: the strategy searches for no literal")
@@ -53,13 +72,10 @@ func cmdEngine(s *Session, _ string, out io.Writer) error {
 	default:
 		fmt.Fprintf(out, "LiteralPrefix  %s: every match starts with it\n", strconv.Quote(prefix))
 	}
-	if tree, err := s.parse(); err == nil {
-		info := literal.Extract(tree.Simplify())
-		fmt.Fprintf(out, "extracted      prefixes %s\n", describeSeq(info.Prefix))
-		fmt.Fprintf(out, "               suffixes %s\n", describeSeq(info.Suffix))
-		if info.Inner != nil {
-			fmt.Fprintf(out, "               inner    %s\n", describeSeq(info.Inner.Seq))
-		}
+	fmt.Fprintf(out, "extracted      prefixes %s\n", r.Prefixes)
+	fmt.Fprintf(out, "               suffixes %s\n", r.Suffixes)
+	if r.Inner != "" {
+		fmt.Fprintf(out, "               inner    %s\n", r.Inner)
 	}
 
 	if !s.hasSubject {
@@ -89,7 +105,7 @@ func shorten(s string, n int) string {
 }
 
 // describeAnchors says where every match must start or end.
-func describeAnchors(r introspect.Report) string {
+func describeAnchors(r meta.Report) string {
 	switch {
 	case r.AnchoredStart:
 		return "at the start: every match starts at the start of the text"
@@ -101,7 +117,7 @@ func describeAnchors(r introspect.Report) string {
 
 // describeEngine says which NFA engine runs on the subject, on what, and
 // why that one.
-func describeEngine(r introspect.Report) string {
+func describeEngine(r meta.Report) string {
 	if r.Engine == "" {
 		if r.Match == nil {
 			return "none: the strategy alone finds that there is no match"
@@ -133,27 +149,4 @@ func describeEngine(r introspect.Report) string {
 		why += fmt.Sprintf(", and %s exceed the backtracker's %d", plural(span, "byte"), r.BacktrackMaxLen)
 	}
 	return what + " (" + why + ")"
-}
-
-// describeSeq lists the literals of a set as internal/literal writes them
-// (quoted, with "…" after one that is only the start of a match), or says
-// that nothing is known.
-func describeSeq(seq literal.Seq) string {
-	const max = 8
-	switch {
-	case !seq.IsFinite():
-		return "none known"
-	case seq.Len() == 0:
-		return "none: the pattern never matches"
-	}
-	lits := seq.Literals()
-	var parts []string
-	for i, l := range lits {
-		if i == max {
-			parts = append(parts, fmt.Sprintf("and %d more", len(lits)-max))
-			break
-		}
-		parts = append(parts, l.String())
-	}
-	return strings.Join(parts, " ")
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rerepl/rerepl/internal/introspect"
 	"github.com/rerepl/rerepl/regexp"
 )
 
@@ -32,7 +31,10 @@ func cmdProg(s *Session, arg string, out io.Writer) error {
 	if !s.requirePattern(out) {
 		return errFailed
 	}
-	r := introspect.Describe(s.re, nil)
+	r, err := s.describe(nil)
+	if err != nil {
+		return err
+	}
 	groups := r.Slots / 2
 	fmt.Fprintf(out, "%s; %s, two per group for groups 0 (the whole match) to %d\n", plural(r.States, "state"), plural(r.Slots, "capture slot"), groups-1)
 	lines := strings.SplitAfter(r.Program, "\n")

@@ -1,8 +1,8 @@
 // Package testhook holds the points where tests inject failures into the
 // parser and the compiler, to check that an unexpected panic is never
-// turned into an error. regexp/syntax and regexp call the hooks; only tests
-// set them, and they are nil otherwise, which costs a load and a compare at
-// each point.
+// turned into an error. regexp/syntax, regexp and internal/meta call the
+// hooks; only tests set them, and they are nil otherwise, which costs a
+// load and a compare at each point.
 //
 // The hooks are package variables, so a test that sets one must not run in
 // parallel with tests that compile patterns, and must restore it.
@@ -12,9 +12,9 @@ package testhook
 // of every token it reads.
 var Parse func(pos int)
 
-// Compile, when set, is called by package regexp after each stage of
-// compilation that follows parsing, with the stage's name: one of the
-// Stage constants.
+// Compile, when set, is called by package regexp and internal/meta after
+// each stage of compilation that follows parsing, with the stage's name:
+// one of the Stage constants.
 var Compile func(stage string)
 
 // The stages of compilation after parsing. Compile runs the first ones;
@@ -25,8 +25,8 @@ const (
 	// StageSimplify follows the rewriting of the parsed tree by Simplify,
 	// in Compile.
 	StageSimplify = "simplify"
-	// StageExecutor follows the setting up of the executor, the last step
-	// of Compile.
+	// StageExecutor follows the setting up of the strategy layer's
+	// compiled pattern (internal/meta), the last step of Compile.
 	StageExecutor = "executor"
 	// StageProgram follows the building of the program: in Compile for a
 	// pattern that might be too large, else on the first search.

@@ -1,4 +1,4 @@
-package regexp
+package meta
 
 import (
 	"testing"
@@ -52,31 +52,6 @@ func TestFirstByteSet(t *testing.T) {
 		}
 		if string(got) != tt.bytes {
 			t.Errorf("%#q: first bytes %q, want %q", tt.pattern, got, tt.bytes)
-		}
-	}
-}
-
-// TestMaxMatchLen checks the bound on match lengths in bytes (classes
-// count 4, the longest UTF-8 encoding; folded runes too).
-func TestMaxMatchLen(t *testing.T) {
-	tests := []struct {
-		pattern string
-		want    int
-	}{
-		{`abc`, 3},
-		{`[A-Z]{20}`, 80},
-		{`\d{4}-\d{2}`, 25},
-		{`é|ab`, 2},
-		{`(?i)k`, 4},
-		{`a?b??`, 2},
-		{`a+`, -1},
-		{`x(y*)`, -1},
-		{`^$`, 0},
-	}
-	for _, tt := range tests {
-		tree, _ := compileForTest(t, tt.pattern)
-		if got := maxMatchLen(tree); got != tt.want {
-			t.Errorf("%#q: maxMatchLen %d, want %d", tt.pattern, got, tt.want)
 		}
 	}
 }

@@ -1,9 +1,11 @@
-package regexp
+package stdprog
 
 import (
 	"math/rand"
 	std "regexp"
 	"testing"
+
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // TestLiteralPrefix compares LiteralPrefix with the standard library's on
@@ -42,16 +44,12 @@ func TestLiteralPrefix(t *testing.T) {
 	}
 	for _, p := range patterns {
 		for _, posix := range []bool{false, true} {
-			var re *Regexp
-			var ref *std.Regexp
-			var err, stdErr error
+			flags, compileStd := syntax.Perl, std.Compile
 			if posix {
-				re, err = CompilePOSIX(p)
-				ref, stdErr = std.CompilePOSIX(p)
-			} else {
-				re, err = Compile(p)
-				ref, stdErr = std.Compile(p)
+				flags, compileStd = syntax.POSIX, std.CompilePOSIX
 			}
+			tree, err := syntax.Parse(p, flags)
+			ref, stdErr := compileStd(p)
 			if (err == nil) != (stdErr == nil) {
 				t.Errorf("%#q (posix %v): error %v, standard library %v", p, posix, err, stdErr)
 				continue
@@ -59,7 +57,7 @@ func TestLiteralPrefix(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			gotPrefix, gotComplete := re.LiteralPrefix()
+			gotPrefix, gotComplete := LiteralPrefix(tree.Simplify())
 			wantPrefix, wantComplete := ref.LiteralPrefix()
 			if gotPrefix != wantPrefix || gotComplete != wantComplete {
 				t.Errorf("%#q (posix %v): LiteralPrefix() = %q, %v; standard library %q, %v",

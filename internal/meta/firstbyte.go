@@ -1,10 +1,9 @@
-package regexp
+package meta
 
 import (
 	"unicode/utf8"
 
 	"github.com/rerepl/rerepl/internal/nfa"
-	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // firstByteSet returns the bytes a match of prog can start with, for
@@ -78,60 +77,4 @@ func (s *byteSetSearcher) Find(h []byte, from int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// maxMatchLen returns the most bytes a match of the simplified tree can
-// span, or -1 when there is no bound (a star or plus).
-func maxMatchLen(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			n += runeMaxLen(r, re.Flags&syntax.FoldCase != 0)
-		}
-		return n
-	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return utf8.UTFMax
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxMatchLen(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		return -1
-	case syntax.OpRepeat:
-		n := maxMatchLen(re.Sub[0])
-		if n < 0 || re.Max < 0 {
-			return -1
-		}
-		return n * re.Max
-	case syntax.OpConcat:
-		total := 0
-		for _, sub := range re.Sub {
-			n := maxMatchLen(sub)
-			if n < 0 {
-				return -1
-			}
-			total += n
-		}
-		return total
-	case syntax.OpAlternate:
-		most := 0
-		for _, sub := range re.Sub {
-			n := maxMatchLen(sub)
-			if n < 0 {
-				return -1
-			}
-			most = max(most, n)
-		}
-		return most
-	}
-	return 0
-}
-
-// runeMaxLen returns the most bytes r can take in the text: its own
-// encoding, that of any rune it folds to, and 3 for U+FFFD, whose
-// encoding is longer than the single invalid byte it also matches.
-func runeMaxLen(r rune, fold bool) int {
-	if !fold {
-		return max(utf8.RuneLen(r), 1)
-	}
-	return utf8.UTFMax
 }

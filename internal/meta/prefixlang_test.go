@@ -1,4 +1,4 @@
-package regexp
+package meta
 
 import (
 	std "regexp"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/pikevm"
+	"github.com/rerepl/rerepl/internal/testutil"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
@@ -14,7 +15,7 @@ import (
 // pattern accepts every prefix of every match the standard library finds,
 // which is what makes the lower bound of the reverse strategies sound.
 func TestPrefixLanguageHoldsEveryPrefix(t *testing.T) {
-	patterns := diffPatterns(true)
+	patterns := testutil.DiffPatterns(true)
 	checked := 0
 	for _, p := range patterns {
 		tree, err := syntax.Parse(p, syntax.Perl)
@@ -32,7 +33,7 @@ func TestPrefixLanguageHoldsEveryPrefix(t *testing.T) {
 		vm := pikevm.New(prog)
 		cache := vm.NewCache()
 		ref := std.MustCompile(p)
-		for _, text := range diffTexts {
+		for _, text := range testutil.DiffTexts {
 			h := []byte(text)
 			for _, m := range ref.FindAllStringIndex(text, -1) {
 				// Only rune boundaries matter: the strategies look

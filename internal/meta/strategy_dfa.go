@@ -1,15 +1,13 @@
-package regexp
+package meta
 
 import (
-	"unicode/utf8"
-
 	"github.com/rerepl/rerepl/internal/nfa"
 )
 
 // This file holds the strategies built on the lazy DFAs. Each search
-// method returns (found, decided): decided is false when a DFA quit or
-// gave up, and the caller then runs the search on the NFA engines, which
-// answer everything.
+// returns (found, decided): decided is false when a DFA quit or gave up,
+// and the caller then runs the search on the NFA engines, which answer
+// everything.
 
 // maxAnchoredTries is the number of prefilter candidates a search checks
 // one by one with an anchored DFA scan before it hands the rest of the
@@ -25,107 +23,108 @@ const maxAnchoredTries = 8
 // most that many times the text.
 const maxBoundedLen = 256
 
-// nfaFrom runs the search from pos on the NFA engines.
-func (x *executor) nfaFrom(c *searchCache, pos int, longest bool, slots []int) bool {
-	c.in = nfa.Input{Haystack: c.in.Haystack, Start: pos, End: len(c.in.Haystack)}
-	return x.runEngine(c, longest, engineAuto, slots)
+// dfaStrategy finds the leftmost match with the forward DFA (its end) and
+// the reverse DFA (its start).
+type dfaStrategy struct{ d *dfaSet }
+
+func (dfaStrategy) kind() Strategy { return StrategyDFA }
+
+func (s dfaStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
+	return x.searchDFA(c, s.d, in, slots)
 }
 
-// anchoredAt runs the search anchored at s, the known start of the
-// leftmost match, on the NFA engines.
-func (x *executor) anchoredAt(c *searchCache, s int, longest bool, slots []int) bool {
-	c.in = nfa.Input{Haystack: c.in.Haystack, Start: s, End: len(c.in.Haystack), Anchored: true}
-	if !x.runEngine(c, longest, engineAuto, slots) {
-		panic("regexp: internal error: no match where the strategy found one")
+// searchDFA finds the leftmost match at or after in.pos with the forward
+// DFA (its end) and the reverse DFA (its start). A caller that wants no
+// slots only needs to know whether a match exists, and the earliest mode
+// stops at the first position where one is known.
+func (x *Regexp) searchDFA(c *cache, d *dfaSet, in input, slots []int) (found, decided bool) {
+	if !d.fast && !x.forcedStrategy() {
+		// A slow DFA scans no faster than the Pike VM, and needs the
+		// engines again for the groups.
+		return x.nfaFrom(c, in, slots), true
 	}
-	return true
-}
-
-// searchDFA finds the leftmost match at or after pos with the forward DFA
-// (its end) and the reverse DFA (its start). A caller that wants no slots
-// only needs to know whether a match exists, and the earliest mode stops
-// at the first position where one is known.
-func (x *executor) searchDFA(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
-	if !d.fast && !c.call.forced {
-		// A simulated DFA scans no faster than the Pike VM, and
-		// needs the engines again for the groups.
-		return x.nfaFrom(c, pos, longest, slots), true
-	}
-	h := c.in.Haystack
 	// A pattern that begins with \A can only match where the search
 	// starts (pos is 0 here, see search): an anchored scan stops as
 	// soon as that fails instead of reading the whole text.
-	in := nfa.Input{Haystack: h, Start: pos, End: len(h), Anchored: x.anchoredStart}
+	fin := nfa.Input{Haystack: in.h, Start: in.pos, End: len(in.h), Anchored: x.facts.AnchoredStart}
 	if len(slots) == 0 {
-		_, r := d.forward(c, &in, dfaEarliest)
+		_, r := d.forward(c, &fin, dfaEarliest)
 		return r == dfaMatch, r != dfaFail
 	}
-	e, r := d.forward(c, &in, dfaLeftmostFirst)
+	e, r := d.forward(c, &fin, dfaLeftmostFirst)
 	if r != dfaMatch {
 		return false, r == dfaNoMatch
 	}
-	return x.finishFromEnd(c, d, pos, e, longest, slots)
+	return x.finishFromEnd(c, d, in, e, slots)
 }
 
 // finishFromEnd completes a search whose leftmost match (among those
-// starting at or after lo) ends at e, leftmost-first: the reverse DFA run
-// back from e finds the smallest start of a match ending at e, which is
-// that match's start, since no match starts between lo and it.
-func (x *executor) finishFromEnd(c *searchCache, d *dfaSet, lo, e int, longest bool, slots []int) (found, decided bool) {
-	in := nfa.Input{Haystack: c.in.Haystack, Start: lo, End: e, Anchored: true}
-	s, r, _ := d.reverse(c, dfaReverse, &in)
+// starting at or after in.pos) ends at e, leftmost-first: the reverse DFA
+// run back from e finds the smallest start of a match ending at e, which
+// is that match's start, since no match starts between in.pos and it.
+func (x *Regexp) finishFromEnd(c *cache, d *dfaSet, in input, e int, slots []int) (found, decided bool) {
+	rin := nfa.Input{Haystack: in.h, Start: in.pos, End: e, Anchored: true}
+	s, r, _ := d.reverse(c, dfaReverse, &rin)
 	if r != dfaMatch {
 		// No match is impossible here: the forward scan saw one. Let
 		// the engines answer rather than trust either scan.
 		return false, false
 	}
-	return x.finishFromStart(c, d, s, e, longest, slots)
+	return x.finishFromStart(c, d, in, s, e, slots)
 }
 
 // finishFromStart completes a search whose leftmost match starts at s and,
 // leftmost-first, ends at e. Leftmost-longest semantics wants the longest
 // match from s instead, which the forward DFA finds anchored at s.
-func (x *executor) finishFromStart(c *searchCache, d *dfaSet, s, e int, longest bool, slots []int) (found, decided bool) {
+func (x *Regexp) finishFromStart(c *cache, d *dfaSet, in input, s, e int, slots []int) (found, decided bool) {
 	if !d.fast && len(slots) > 0 {
-		// A simulated DFA is no faster than the engines, which find
-		// the end and the groups in one anchored run.
-		return x.anchoredAt(c, s, longest, slots), true
+		// A slow DFA is no faster than the engines, which find the end
+		// and the groups in one anchored run.
+		return x.anchoredAt(c, in, s, slots), true
 	}
-	if longest && len(slots) > 0 {
-		h := c.in.Haystack
-		in := nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
+	if in.longest && len(slots) > 0 {
+		fin := nfa.Input{Haystack: in.h, Start: s, End: len(in.h), Anchored: true}
 		var r dfaResult
-		e, r = d.forward(c, &in, dfaAnchoredLongest)
+		e, r = d.forward(c, &fin, dfaAnchoredLongest)
 		if r != dfaMatch {
 			return false, false
 		}
 	}
-	return x.submatches(c, s, e, longest, slots), true
+	return x.submatches(c, in, s, e, slots), true
 }
 
-// searchPrefilter skips to the candidates of the prefix prefilter: no
+// prefilterStrategy skips to the candidates of the prefix prefilter: no
 // match starts before the first one, so an anchored scan that matches
 // there has found the leftmost match without any reverse scan. After
 // maxAnchoredTries candidates that fail, or when the prefilter turns out
 // to find a candidate at nearly every position, one unanchored scan takes
-// over from the last candidate.
-func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
-	h := c.in.Haystack
+// over from the last candidate. d is nil when the pattern has no DFA (or
+// it gave up on the text): the NFA engines then check the candidates.
+type prefilterStrategy struct {
+	p *plan
+	d *dfaSet
+}
+
+func (*prefilterStrategy) kind() Strategy { return StrategyPrefilter }
+
+func (s *prefilterStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
+	p, d, h := s.p, s.d, in.h
+	pos := in.pos
+	bounded := p.maxLen >= 0 && p.maxLen <= maxBoundedLen
 	for tries := 0; ; tries++ {
 		if c.call.prefilterOff {
 			if d == nil {
-				return x.nfaFrom(c, pos, longest, slots), true
+				return x.nfaFrom(c, in.at(pos), slots), true
 			}
-			return x.searchDFA(c, d, pos, longest, slots)
+			return x.searchDFA(c, d, in.at(pos), slots)
 		}
-		cand, ok := x.prefilterStart(c, pos)
+		cand, ok := c.call.prefilterStart(p.prefilter, h, pos)
 		if !ok {
 			return false, true
 		}
-		bounded := x.plan.maxLen >= 0 && x.plan.maxLen <= maxBoundedLen
 		if d == nil || !d.fast {
 			if tries >= maxAnchoredTries && !bounded {
-				return x.nfaFrom(c, cand, longest, slots), true
+				return x.nfaFrom(c, in.at(cand), slots), true
 			}
 			// Without a fast DFA the NFA engines try the candidate
 			// anchored, computing the groups at the same time
@@ -134,71 +133,72 @@ func (x *executor) searchPrefilter(c *searchCache, d *dfaSet, pos int, longest b
 			// the backtracker run and clear only what it needs.
 			end := len(h)
 			if bounded {
-				end = min(end, cand+x.plan.maxLen)
+				end = min(end, cand+p.maxLen)
 			}
-			c.in = nfa.Input{Haystack: h, Start: cand, End: end, Anchored: true}
-			if x.runEngine(c, longest, engineAuto, slots) {
+			if x.runEngine(c, &nfa.Input{Haystack: h, Start: cand, End: end, Anchored: true}, in.longest, ForceAuto, slots) {
 				return true, true
 			}
 		} else if tries >= maxAnchoredTries {
-			return x.searchDFA(c, d, cand, longest, slots)
+			return x.searchDFA(c, d, in.at(cand), slots)
 		} else if len(slots) > 2 && x.onePass() {
 			// The groups are wanted and the program is one-pass: one
 			// anchored one-pass run finds the match and its groups,
 			// where the DFA would find the bounds and the one-pass
 			// engine then read them again.
-			c.in = nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
-			if x.runEngine(c, longest, engineAuto, slots) {
+			if x.runEngine(c, &nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}, in.longest, ForceAuto, slots) {
 				return true, true
 			}
 		} else {
-			in := nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
+			fin := nfa.Input{Haystack: h, Start: cand, End: len(h), Anchored: true}
 			mode := dfaLeftmostFirst
 			if len(slots) == 0 {
 				mode = dfaEarliest
 			}
-			e, r := d.forward(c, &in, mode)
+			e, r := d.forward(c, &fin, mode)
 			switch r {
 			case dfaMatch:
-				return x.finishFromStart(c, d, cand, e, longest, slots)
+				return x.finishFromStart(c, d, in, cand, e, slots)
 			case dfaFail:
-				return x.nfaFrom(c, cand, longest, slots), true
+				return x.nfaFrom(c, in.at(cand), slots), true
 			}
 		}
-		c.call.prefilterMissed(&x.plan)
+		c.call.prefilterMissed(p)
 		if cand >= len(h) {
 			return false, true
 		}
 		// Candidates start at rune boundaries (literals are valid
 		// UTF-8, line starts follow a newline), so the next one is a
 		// whole rune further on.
-		_, w := utf8.DecodeRune(h[cand:])
-		pos = cand + w
+		pos = cand + charLen(h[cand:])
 	}
 }
 
-// searchReverseAnchored serves patterns whose matches all end at the end
-// of the text: the reverse DFA run back from there finds the smallest
+// reverseAnchoredStrategy serves patterns whose matches all end at the
+// end of the text: the reverse DFA run back from there finds the smallest
 // start, which is the leftmost match's, and its end is the end of the
 // text in both semantics.
-func (x *executor) searchReverseAnchored(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
-	h := c.in.Haystack
-	in := nfa.Input{Haystack: h, Start: pos, End: len(h), Anchored: true}
-	s, r, _ := d.reverse(c, dfaReverse, &in)
+type reverseAnchoredStrategy struct{ d *dfaSet }
+
+func (reverseAnchoredStrategy) kind() Strategy { return StrategyReverseAnchored }
+
+func (s reverseAnchoredStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
+	rin := nfa.Input{Haystack: in.h, Start: in.pos, End: len(in.h), Anchored: true}
+	start, r, _ := s.d.reverse(c, dfaReverse, &rin)
 	switch r {
 	case dfaNoMatch:
 		return false, true
 	case dfaFail:
 		return false, false
 	}
-	return x.submatches(c, s, len(h), longest, slots), true
+	return x.submatches(c, in, start, len(in.h), slots), true
 }
 
-// searchReverseLiteral runs the reverse-suffix and reverse-inner
-// strategies. Candidates are the occurrences of a literal, taken left to
-// right: every match ends with the suffix literal, or splits into a part
-// matched by the pattern's pieces before the inner literal (Before) and a
-// part starting with one of the inner literals (Rest). At each candidate:
+// reverseLiteralStrategy runs the reverse-suffix and reverse-inner
+// strategies (k says which). Candidates are the occurrences of a literal,
+// taken left to right: every match ends with the suffix literal, or splits
+// into a part matched by the pattern's pieces before the inner literal
+// (Before) and a part starting with one of the inner literals (Rest). At
+// each candidate:
 //
 //   - reverse inner first checks that Rest matches from the candidate,
 //     anchored, with the forward DFA of Rest (earliest mode: any match);
@@ -223,8 +223,16 @@ func (x *executor) searchReverseAnchored(c *searchCache, d *dfaSet, pos int, lon
 // again and again. The strategy counts the bytes they read, and once that
 // exceeds a constant times the distance covered it hands the search to
 // the plain forward DFA, which keeps the search linear.
-func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLiteral, pos int, longest bool, slots []int) (found, decided bool) {
-	h := c.in.Haystack
+type reverseLiteralStrategy struct {
+	k  Strategy
+	d  *dfaSet
+	rl *reverseLiteral
+}
+
+func (s *reverseLiteralStrategy) kind() Strategy { return s.k }
+
+func (st *reverseLiteralStrategy) search(x *Regexp, c *cache, in input, slots []int) (found, decided bool) {
+	d, rl, h, pos := st.d, st.rl, in.h, in.pos
 	from := pos
 	spent := 0
 	for {
@@ -237,28 +245,28 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 		if rl.suffix {
 			anchor = le
 		} else {
-			in := nfa.Input{Haystack: h, Start: ls, End: len(h), Anchored: true}
-			r, high := d.forwardRest(c, &in)
+			fin := nfa.Input{Haystack: h, Start: ls, End: len(h), Anchored: true}
+			r, high := d.forwardRest(c, &fin)
 			if r == dfaFail {
 				return false, false
 			}
 			if r == dfaNoMatch {
 				spent += high - ls
 				if spent > reverseScanFactor*(ls-pos)+reverseScanSlack {
-					return x.guardFallback(c, d, pos, longest, slots)
+					return x.guardFallback(c, d, in, slots)
 				}
 				continue
 			}
 		}
-		in := nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
-		s, r, low := d.reverse(c, dfaBefore, &in)
+		rin := nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
+		s, r, low := d.reverse(c, dfaBefore, &rin)
 		if r == dfaFail {
 			return false, false
 		}
 		if r == dfaNoMatch {
 			spent += anchor - low
 			if spent > reverseScanFactor*(anchor-pos)+reverseScanSlack {
-				return x.guardFallback(c, d, pos, longest, slots)
+				return x.guardFallback(c, d, in, slots)
 			}
 			continue
 		}
@@ -266,8 +274,8 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 			// A match starts at s.
 			return true, true
 		}
-		in = nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
-		lb, r, _ := d.reverse(c, dfaPrefixes, &in)
+		rin = nfa.Input{Haystack: h, Start: pos, End: anchor, Anchored: true}
+		lb, r, _ := d.reverse(c, dfaPrefixes, &rin)
 		if r == dfaFail {
 			return false, false
 		}
@@ -278,30 +286,30 @@ func (x *executor) searchReverseLiteral(c *searchCache, d *dfaSet, rl *reverseLi
 			lb = s
 		}
 		if lb == s && !d.fast {
-			return x.finishFromStart(c, d, s, -1, longest, slots)
+			return x.finishFromStart(c, d, in, s, -1, slots)
 		}
 		if lb == s {
-			in = nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
-			e, r := d.forward(c, &in, dfaLeftmostFirst)
+			fin := nfa.Input{Haystack: h, Start: s, End: len(h), Anchored: true}
+			e, r := d.forward(c, &fin, dfaLeftmostFirst)
 			switch r {
 			case dfaMatch:
-				return x.finishFromStart(c, d, s, e, longest, slots)
+				return x.finishFromStart(c, d, in, s, e, slots)
 			case dfaFail:
 				return false, false
 			}
 		}
-		return x.searchDFA(c, d, lb, longest, slots)
+		return x.searchDFA(c, d, in.at(lb), slots)
 	}
 }
 
 // guardFallback ends a reverse-literal search whose failed candidates
 // read too much: the forward scan from the search start reads each byte
 // once more at most.
-func (x *executor) guardFallback(c *searchCache, d *dfaSet, pos int, longest bool, slots []int) (found, decided bool) {
-	if c.call.forced {
-		strategyRuns.guardFallbacks.Add(1)
+func (x *Regexp) guardFallback(c *cache, d *dfaSet, in input, slots []int) (found, decided bool) {
+	if x.forcedStrategy() {
+		forcedRuns.guardFallbacks.Add(1)
 	}
-	return x.searchDFA(c, d, pos, longest, slots)
+	return x.searchDFA(c, d, in, slots)
 }
 
 const (

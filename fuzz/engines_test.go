@@ -1,4 +1,4 @@
-package regexp
+package fuzz
 
 import (
 	"fmt"
@@ -7,29 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rerepl/rerepl/internal/testutil"
-)
-
-// Bounds on FuzzEngines' inputs. The standard library is the oracle and
-// must answer quickly on everything the fuzzer tries; each input also runs
-// on every engine of testEngines, so the bounds are those of the public
-// FuzzMatch target in fuzz/.
-const (
-	maxEnginesPattern = 64
-	maxEnginesSubject = 256
-	maxEnginesCost    = 2000
-)
-
-// Bits of FuzzEngines' mode argument.
-const (
-	enginesPOSIX   = 1 << iota // compile with CompilePOSIX instead of Compile
-	enginesLongest             // call Longest after compiling
+	"github.com/rerepl/rerepl/internal/meta"
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
 // engineAnswers holds what one compiled pattern answers on one subject,
-// through each kind of search the executor runs: all matches with
-// submatches, the first match with submatches, all match bounds on bytes,
-// and a bare match test.
+// through each kind of search the strategy layer runs: all matches with
+// submatches, the first match with submatches, all match bounds, and a
+// bare match test.
 type engineAnswers struct {
 	allSubmatch [][]int
 	submatch    []int
@@ -46,12 +31,21 @@ func stdAnswers(re *std.Regexp, s string) engineAnswers {
 	}
 }
 
-func ourAnswers(re *Regexp, s string) engineAnswers {
+// metaAnswers asks x the questions of engineAnswers the way package regexp
+// does: its All methods call All with a bound of one match more than the
+// text has bytes, its single-match methods Find.
+func metaAnswers(x *meta.Regexp, s string, longest bool) engineAnswers {
+	h := []byte(s)
+	all := func(submatch bool) [][]int {
+		var out [][]int
+		x.All(h, len(h)+1, longest, submatch, func(m []int) { out = append(out, append([]int(nil), m...)) })
+		return out
+	}
 	return engineAnswers{
-		allSubmatch: re.FindAllStringSubmatchIndex(s, -1),
-		submatch:    re.FindStringSubmatchIndex(s),
-		allIndex:    re.FindAllIndex([]byte(s), -1),
-		match:       re.MatchString(s),
+		allSubmatch: all(true),
+		submatch:    x.Find(h, 0, longest, x.NumSlots(), nil),
+		allIndex:    all(false),
+		match:       x.Find(h, 0, longest, 0, nil) != nil,
 	}
 }
 
@@ -74,22 +68,20 @@ func (got engineAnswers) diff(want engineAnswers) string {
 	return b.String()
 }
 
-// FuzzEngines compiles a pattern with this package and the standard
-// library, then forces each engine and strategy of testEngines in turn
+// FuzzEngines compiles a pattern with the strategy layer (internal/meta),
+// forces each engine and strategy of meta.Forces in turn (meta.Config),
 // and requires each to give the standard library's answers on the
-// subject. A failure names every engine that disagreed, so a bug in one
-// strategy stands out from a bug in the shared compiler.
+// subject. A failure names every engine that disagreed, so a bug in
+// one strategy stands out from a bug in the shared compiler. Its inputs
+// have FuzzMatch's bounds and mode bits.
 func FuzzEngines(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pattern, subject string, mode uint8) {
-		if len(pattern) > maxEnginesPattern || len(subject) > maxEnginesSubject {
+		if !matchInputOK(pattern, subject) {
 			return
 		}
-		if testutil.ProgramCost(pattern) > maxEnginesCost {
-			return
-		}
-		compile, compileStd := Compile, std.Compile
-		if mode&enginesPOSIX != 0 {
-			compile, compileStd = CompilePOSIX, std.CompilePOSIX
+		flags, compileStd := syntax.Perl, std.Compile
+		if mode&modePOSIX != 0 {
+			flags, compileStd = syntax.POSIX, std.CompilePOSIX
 		}
 		want, err := compileStd(pattern)
 		if err != nil {
@@ -97,19 +89,27 @@ func FuzzEngines(f *testing.F) {
 			// patterns both packages run are of interest.
 			return
 		}
-		re, err := compile(pattern)
-		if err != nil {
-			t.Fatalf("compile %q (mode %d): %v; the standard library accepts it", pattern, mode, err)
-		}
-		if mode&enginesLongest != 0 {
+		longest := mode&modePOSIX != 0
+		if mode&modeLongest != 0 {
 			want.Longest()
-			re.Longest()
+			longest = true
 		}
 		wantAnswers := stdAnswers(want, subject)
 		var failed []string
-		for _, e := range testEngines {
-			re.force = e
-			if d := ourAnswers(re, subject).diff(wantAnswers); d != "" {
+		auto, err := meta.Compile(pattern, flags, meta.Config{})
+		if err != nil {
+			t.Fatalf("compile %q (mode %d): %v; the standard library accepts it", pattern, mode, err)
+		}
+		for _, e := range meta.Forces {
+			// The automatic choice (first in Forces) runs first, so
+			// that it warms up as a new pattern does; the forced
+			// ones share what it built.
+			x := auto
+			if e != meta.ForceAuto {
+				x = new(meta.Regexp)
+				x.InitFrom(auto, meta.Config{Force: e})
+			}
+			if d := metaAnswers(x, subject, longest).diff(wantAnswers); d != "" {
 				failed = append(failed, e.String())
 				t.Errorf("engine %s: pattern %q, subject %q, mode %d:%s", e, pattern, subject, mode, d)
 			}

@@ -1,22 +1,18 @@
-package regexp
+package meta
 
-// This file is the seam between the strategies and the lazy DFA. The
-// strategies (strategy_dfa.go) see only dfaSet and its scans: forward
-// (leftmost-first end, earliest, anchored-longest), reverse (smallest
-// start of a match ending at in.End, and how far back the scan read),
-// and forwardRest (earliest, and how far ahead it read).
-//
-// Each DFA (dfaEngine) is either internal/dfa's lazy DFA or setSim, a
-// stand-in that gives the same answers at NFA speed, chosen by
-// useLazyDFA. internal/dfa's results map onto dfaMatch / dfaNoMatch /
-// dfaFail (quit on invalid UTF-8 and gave-up are both dfaFail), its
-// Cache.Scanned tells how far a scan read, and its Cache.Memory is what
+// This file is the seam between the strategies and the lazy DFAs of
+// internal/dfa. The strategies (strategy_dfa.go) see only dfaSet and its
+// scans: forward (leftmost-first end, earliest, anchored-longest), reverse
+// (smallest start of a match ending at in.End, and how far back the scan
+// read), and forwardRest (earliest, and how far ahead it read).
+// internal/dfa's results map onto dfaMatch / dfaNoMatch / dfaFail (quit
+// on invalid UTF-8 and gave-up are both dfaFail), its cache.Scanned tells
+// how far a scan read, and its cache.Memory is what
 // TestDFACacheMemoryIsBounded checks against the cap.
 
 import (
-	"sync"
-
 	"errors"
+	"sync"
 
 	"github.com/rerepl/rerepl/internal/dfa"
 	"github.com/rerepl/rerepl/internal/literal"
@@ -75,16 +71,9 @@ type reverseLiteral struct {
 	text string
 }
 
-// useLazyDFA selects internal/dfa for the scans; while it is false they
-// run on setSim. internal/dfa is switched on once it passes its own tests
-// (and then this package's, which run every strategy against the
-// standard library).
-const useLazyDFA = true
-
-// A dfaEngine is one DFA of a dfaSet: the lazy DFA, or its stand-in.
+// A dfaEngine is one lazy DFA of a dfaSet, with the program it runs.
 type dfaEngine struct {
 	lazy *dfa.DFA
-	sim  *setSim
 	prog *nfa.Prog
 }
 
@@ -94,13 +83,6 @@ var errNoDFA = errors.New("no DFA for this program")
 // newDFAEngine returns the DFA for prog; tiny makes its cache so small
 // that searches give up often.
 func newDFAEngine(prog *nfa.Prog, tiny bool) *dfaEngine {
-	if !useLazyDFA {
-		s := &setSim{prog: prog}
-		if tiny {
-			s.giveUpAfter = 8
-		}
-		return &dfaEngine{sim: s, prog: prog}
-	}
 	cfg := dfa.Config{CacheCapacity: dfaCacheCapacity}
 	if tiny {
 		cfg = dfa.Config{CacheCapacity: 2 << 10, MaxClears: 1}
@@ -119,11 +101,12 @@ type dfaSet struct {
 	// before says which reverse DFA plays dfaBefore: the whole
 	// pattern's for the reverse-suffix strategy.
 	before dfaReverseKind
-	// fast is false while the DFAs are simulated (setSim): then a
-	// prefilter candidate is better checked by the NFA engines.
+	// fast is false for programs too large for DFA states to pay off
+	// (maxFastStates): then a prefilter candidate is better checked by
+	// the NFA engines.
 	fast bool
-	// tiny marks the copy that gives up easily (engineDFAGiveUp); its
-	// caches live in their own slot of a searchCache.
+	// tiny marks the copy that gives up easily (ForceDFAGiveUp); its
+	// caches live in their own slot of a cache.
 	tiny bool
 
 	// revTree is the pattern whose reverse DFA, rev[dfaReverse],
@@ -157,10 +140,9 @@ const dfaCacheCapacity = 2 << 20
 // kinds, and rest.
 const numDFAs = 2 + numReverseKinds
 
-// dfaCaches holds the DFA caches of a searchCache, one per DFA, for the
-// normal and the give-up DFA sets.
+// dfaCaches holds the DFA caches of a cache, one per DFA, for the normal
+// and the give-up DFA sets.
 type dfaCaches struct {
-	sim  [2][numDFAs]*simCache
 	lazy [2][numDFAs]*dfa.Cache
 }
 
@@ -172,7 +154,7 @@ type dfaCaches struct {
 // reverse scan), and for big Unicode classes it is most of the cost of
 // preparing a pattern.
 func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
-	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: useLazyDFA, revTree: tree}
+	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: true, revTree: tree}
 	if d.fwd == nil {
 		return nil
 	}
@@ -218,41 +200,26 @@ func (d *dfaSet) addRest(tree *syntax.Regexp) error {
 	return nil
 }
 
-// forcedDFA returns the executor's DFAs, building them on first use for a
-// pure literal pattern, whose strategy needs none, when a test forces a
-// strategy that does.
-func (x *executor) forcedDFA() *dfaSet {
-	if x.plan.dfa != nil {
-		return x.plan.dfa
+// giveUpCopy returns a copy of d with caches so small that searches give
+// up often, for the tests of the fallback after cache exhaustion
+// (ForceDFAGiveUp); nil for nil.
+func (d *dfaSet) giveUpCopy() *dfaSet {
+	if d == nil {
+		return nil
 	}
-	x.forcedOnce.Do(func() { x.forced = newDFASet(x.plan.tree, x.program()) })
-	return x.forced
-}
-
-// tinyDFA returns a copy of the executor's DFAs with a cache so small
-// that searches give up often, built on first use, for tests of the
-// fallback after cache exhaustion.
-func (x *executor) tinyDFA() *dfaSet {
-	x.tinyOnce.Do(func() {
-		d := x.forcedDFA()
-		if d == nil {
-			return
+	tiny := &dfaSet{before: d.before, fast: d.fast, tiny: true}
+	giveUp := func(e *dfaEngine) *dfaEngine {
+		if e == nil {
+			return nil
 		}
-		tiny := &dfaSet{before: d.before, fast: d.fast, tiny: true}
-		giveUp := func(e *dfaEngine) *dfaEngine {
-			if e == nil {
-				return nil
-			}
-			return newDFAEngine(e.prog, true)
-		}
-		tiny.fwd = giveUp(d.fwd)
-		tiny.rest = giveUp(d.rest)
-		for i := range d.rev {
-			tiny.rev[i] = giveUp(d.reverseEngine(dfaReverseKind(i)))
-		}
-		x.tiny = tiny
-	})
-	return x.tiny
+		return newDFAEngine(e.prog, true)
+	}
+	tiny.fwd = giveUp(d.fwd)
+	tiny.rest = giveUp(d.rest)
+	for i := range d.rev {
+		tiny.rev[i] = giveUp(d.reverseEngine(dfaReverseKind(i)))
+	}
+	return tiny
 }
 
 // slot returns where the caches of d live in a dfaCaches.
@@ -266,24 +233,7 @@ func (d *dfaSet) slot() int {
 // scan runs DFA i of d (0 forward, 1+kind reverse, 1+numReverseKinds
 // rest) over in, forward or in reverse, and reports the result and the
 // part of the haystack the scan read.
-func (d *dfaSet) scan(c *searchCache, i int, e *dfaEngine, in *nfa.Input, reverse bool, mode dfaMode) (pos int, r dfaResult, lo, hi int) {
-	if e.sim != nil {
-		p := &c.dfa.sim[d.slot()][i]
-		if *p == nil {
-			*p = newSimCache(e.prog)
-		}
-		if reverse {
-			pos, r, lo = e.sim.reverse(*p, in)
-			hi = in.End
-		} else {
-			pos, r, hi = e.sim.forward(*p, in, mode)
-			lo = in.Start
-		}
-		if r == dfaFail && e.sim.giveUpAfter > 0 {
-			c.call.dfaGaveUp = true
-		}
-		return pos, r, lo, hi
-	}
+func (d *dfaSet) scan(c *cache, i int, e *dfaEngine, in *nfa.Input, reverse bool, mode dfaMode) (pos int, r dfaResult, lo, hi int) {
 	p := &c.dfa.lazy[d.slot()][i]
 	if *p == nil {
 		*p = e.lazy.NewCache()
@@ -315,7 +265,7 @@ var lazyModes = [...]dfa.Mode{
 }
 
 // forward runs the forward DFA over in.
-func (d *dfaSet) forward(c *searchCache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
+func (d *dfaSet) forward(c *cache, in *nfa.Input, mode dfaMode) (int, dfaResult) {
 	e, r, _, _ := d.scan(c, 0, d.fwd, in, false, mode)
 	return e, r
 }
@@ -323,7 +273,7 @@ func (d *dfaSet) forward(c *searchCache, in *nfa.Input, mode dfaMode) (int, dfaR
 // forwardRest runs the forward DFA of the part of the pattern from the
 // inner literal on (reverse-inner strategy) in earliest mode, and reports
 // how far it read.
-func (d *dfaSet) forwardRest(c *searchCache, in *nfa.Input) (dfaResult, int) {
+func (d *dfaSet) forwardRest(c *cache, in *nfa.Input) (dfaResult, int) {
 	_, r, _, hi := d.scan(c, 1+numReverseKinds, d.rest, in, false, dfaEarliest)
 	return r, hi
 }
@@ -331,7 +281,7 @@ func (d *dfaSet) forwardRest(c *searchCache, in *nfa.Input) (dfaResult, int) {
 // reverse runs the reverse DFA of the given kind back from in.End and
 // reports the smallest start at or after in.Start of a match ending at
 // in.End, and the lowest position the scan read back to.
-func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (start int, r dfaResult, low int) {
+func (d *dfaSet) reverse(c *cache, kind dfaReverseKind, in *nfa.Input) (start int, r dfaResult, low int) {
 	if kind == dfaBefore {
 		kind = d.before
 	}
@@ -346,11 +296,8 @@ func (d *dfaSet) reverse(c *searchCache, kind dfaReverseKind, in *nfa.Input) (st
 // memory returns the bytes the DFA caches hold.
 func (dc *dfaCaches) memory() int {
 	n := 0
-	for i := range dc.sim {
-		for j := range dc.sim[i] {
-			if c := dc.sim[i][j]; c != nil {
-				n += c.memory()
-			}
+	for i := range dc.lazy {
+		for j := range dc.lazy[i] {
 			if c := dc.lazy[i][j]; c != nil {
 				n += c.Memory()
 			}
@@ -362,11 +309,8 @@ func (dc *dfaCaches) memory() int {
 // count returns the number of DFA caches in use.
 func (dc *dfaCaches) count() int {
 	n := 0
-	for i := range dc.sim {
-		for j := range dc.sim[i] {
-			if dc.sim[i][j] != nil {
-				n++
-			}
+	for i := range dc.lazy {
+		for j := range dc.lazy[i] {
 			if dc.lazy[i][j] != nil {
 				n++
 			}

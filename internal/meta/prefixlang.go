@@ -1,4 +1,4 @@
-package regexp
+package meta
 
 import "github.com/rerepl/rerepl/regexp/syntax"
 
@@ -7,7 +7,7 @@ import "github.com/rerepl/rerepl/regexp/syntax"
 // expression would outgrow budget nodes.
 //
 // The reverse strategies need it to prove that no match starts before the
-// one they found (see revSearch): run backwards from a position p, the
+// one they found (see reverseLiteralStrategy): run backwards from a position p, the
 // reverse automaton of this language finds the smallest s for which the
 // text between s and p can begin a match, and no match that runs across p
 // can start before that s. It may accept more than the exact prefixes:

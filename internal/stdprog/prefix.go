@@ -1,4 +1,7 @@
-package regexp
+// Package stdprog models the shape of the standard library's compiled
+// program, for the one answer of package regexp that depends on it:
+// LiteralPrefix.
+package stdprog
 
 import (
 	"slices"
@@ -289,9 +292,10 @@ func (p *shapeProg) skipNoops(pc uint32) *shapeInst {
 	return i
 }
 
-// literalPrefix returns what the standard library's LiteralPrefix returns
-// for a pattern whose simplified tree is tree.
-func literalPrefix(tree *syntax.Regexp) (prefix string, complete bool) {
+// LiteralPrefix returns what the standard library's
+// (*regexp.Regexp).LiteralPrefix returns for a pattern whose simplified
+// tree is tree.
+func LiteralPrefix(tree *syntax.Regexp) (prefix string, complete bool) {
 	p := newShapeProg(tree)
 	if p.isOnePassShape() {
 		return p.onePassPrefix()

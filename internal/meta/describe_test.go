@@ -1,4 +1,4 @@
-package regexp
+package meta
 
 import (
 	std "regexp"
@@ -6,19 +6,41 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rerepl/rerepl/internal/introspect"
 	"github.com/rerepl/rerepl/internal/nfa"
+	"github.com/rerepl/rerepl/regexp/syntax"
 )
 
-// engineByName maps the engine names of introspect.Report to the values
-// that force them.
-var engineByName = map[string]engine{
-	"pikevm":    enginePikeVM,
-	"backtrack": engineBacktrack,
-	"onepass":   engineOnePass,
+// engineByName maps the engine names of Report to the values that force
+// them.
+var engineByName = map[string]Force{
+	"pikevm":    ForcePikeVM,
+	"backtrack": ForceBacktrack,
+	"onepass":   ForceOnePass,
 }
 
-// TestDescribe checks that introspect.Describe reports the strategy the
+// mustCompile compiles pattern with Perl syntax under cfg.
+func mustCompile(t *testing.T, pattern string, cfg Config) *Regexp {
+	t.Helper()
+	x, err := Compile(pattern, syntax.Perl, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// findSubmatch returns the leftmost match of x in s with every group.
+func (x *Regexp) findSubmatch(s string) []int {
+	return x.Find([]byte(s), 0, false, x.nslots, nil)
+}
+
+// strategyName returns the strategy x searches with, and why it was
+// chosen.
+func (x *Regexp) strategyName() string {
+	x.prepare()
+	return x.plan.kind.String() + ": " + x.plan.why
+}
+
+// TestDescribe checks that Describe reports the strategy the
 // pattern was compiled with, for a pattern of each strategy, and that the
 // NFA engine it names for a subject gives the same submatches, forced on
 // the whole search, as the automatic search and the standard library.
@@ -52,8 +74,8 @@ func TestDescribe(t *testing.T) {
 		{`^(?:\pL{60}|(a+|ab)*c)`, "aabc", "nfa", "backtrack", ""},
 	}
 	for _, tt := range tests {
-		re := MustCompile(tt.pattern)
-		r := introspect.Describe(re, []byte(tt.subject))
+		re := mustCompile(t, tt.pattern, Config{})
+		r := re.Describe([]byte(tt.subject), false)
 		name, why, _ := strings.Cut(re.strategyName(), ": ")
 		if r.Strategy != name || r.Why != why {
 			t.Errorf("%#q: report names strategy %q (%s), compiled with %q (%s)", tt.pattern, r.Strategy, r.Why, name, why)
@@ -67,14 +89,14 @@ func TestDescribe(t *testing.T) {
 		if tt.literal != "" && r.Literal != tt.literal {
 			t.Errorf("%#q: literal %q, want %q", tt.pattern, r.Literal, tt.literal)
 		}
-		if r.Slots != 2*(re.NumSubexp()+1) || r.States != len(re.exec.prog.States) {
-			t.Errorf("%#q: %d states, %d slots; the program has %d states and the pattern %d groups", tt.pattern, r.States, r.Slots, len(re.exec.prog.States), re.NumSubexp())
+		if r.Slots != re.nslots || r.States != len(re.prog.States) {
+			t.Errorf("%#q: %d states, %d slots; the program has %d states and the pattern %d groups", tt.pattern, r.States, r.Slots, len(re.prog.States), re.numGroups)
 		}
-		if r.OnePass != (re.exec.one != nil) {
-			t.Errorf("%#q: one-pass %v, program one-pass %v", tt.pattern, r.OnePass, re.exec.one != nil)
+		if r.OnePass != (re.one != nil) {
+			t.Errorf("%#q: one-pass %v, program one-pass %v", tt.pattern, r.OnePass, re.one != nil)
 		}
 		want := std.MustCompile(tt.pattern).FindStringSubmatchIndex(tt.subject)
-		if got := re.FindStringSubmatchIndex(tt.subject); !slices.Equal(got, want) {
+		if got := re.findSubmatch(tt.subject); !slices.Equal(got, want) {
 			t.Errorf("%#q: FindStringSubmatchIndex = %v, standard library %v", tt.pattern, got, want)
 		}
 		if !slices.Equal(r.Match, want[:min(len(want), 2)]) {
@@ -86,15 +108,15 @@ func TestDescribe(t *testing.T) {
 		if r.WholeSearch != (r.Strategy == "nfa") {
 			t.Errorf("%#q: whole search %v with strategy %s", tt.pattern, r.WholeSearch, r.Strategy)
 		}
-		forced := MustCompile(tt.pattern)
-		forced.force = engineByName[r.Engine]
+		force := engineByName[r.Engine]
+		forced := mustCompile(t, tt.pattern, Config{Force: force})
 		// The engine named can take the span the report gives it.
-		forced.exec.prepare()
+		forced.prepare()
 		in := nfa.Input{Haystack: []byte(tt.subject), Start: r.Span[0], End: r.Span[1], Anchored: r.Anchored}
-		if got := forced.exec.choose(forced.force, &in); got != forced.force {
+		if got := forced.choose(force, &in); got != force {
 			t.Errorf("%#q: forcing %s on %v runs %s", tt.pattern, r.Engine, r.Span, got)
 		}
-		if got := forced.FindStringSubmatchIndex(tt.subject); !slices.Equal(got, want) {
+		if got := forced.findSubmatch(tt.subject); !slices.Equal(got, want) {
 			t.Errorf("%#q forced on %s: FindStringSubmatchIndex = %v, want %v", tt.pattern, r.Engine, got, want)
 		}
 	}
