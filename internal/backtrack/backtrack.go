@@ -83,16 +83,21 @@ func (b *Backtracker) NewCache() *Cache {
 	return &Cache{}
 }
 
-// A job is one entry of the search stack: either explore state sid at
-// position pos, or (when restore) put value back into scratch slot slot,
+// A job is one entry of the search stack: with slot < 0, explore state
+// sid at position pos; otherwise put pos back into scratch slot slot,
 // because the search is leaving the subtree in which a Capture set it.
+//
+// A job is 16 bytes (it was 32, with a flag and separate fields for the
+// slot and its value): a short search spends much of its time pushing and
+// popping, and the stack of a long one stays in cache longer.
 type job struct {
-	sid     nfa.StateID
-	restore bool
-	pos     int
-	slot    int
-	value   int
+	sid  nfa.StateID
+	slot int32
+	pos  int
 }
+
+// explore is the slot of a job that explores a state.
+const explore = -1
 
 // Search finds the leftmost match in in, leftmost-first or, when longest
 // is true, leftmost-longest, and reports whether there is one. It fills
@@ -115,12 +120,17 @@ func (b *Backtracker) Search(c *Cache, in *nfa.Input, longest bool, slots []int)
 	}
 	c.clearVisited(len(prog.States) * (span + 1))
 
+	// The slots are reset once: a failed start has put back every slot
+	// it set (each Capture pushes the old value, and the stack is empty
+	// when try fails), so the next start finds them all -1 again.
+	for i := range c.scratch[:stride] {
+		c.scratch[i] = -1
+	}
 	matched := false
 	for start := in.Start; start <= in.End; {
-		for i := range c.scratch[:stride] {
-			c.scratch[i] = -1
-		}
-		if b.try(c, in, start, longest, stride) {
+		// A start whose byte cannot begin a match costs one check,
+		// not a push, a pop and a visited bit.
+		if !b.dead(prog.Start, in, start) && b.try(c, in, start, longest, stride) {
 			matched = true
 			break
 		}
@@ -159,18 +169,18 @@ func (c *Cache) clearVisited(nbits int) {
 func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stride int) bool {
 	states := b.prog.States
 	hay := in.Haystack
-	width := in.End - in.Start + 1
+	width := uint(in.End - in.Start + 1)
 	scratch := c.scratch[:stride]
 	visited := c.visited
 	matched := false
 	bestEnd := -1
 
-	stack := append(c.stack[:0], job{sid: b.prog.Start, pos: start})
+	stack := append(c.stack[:0], job{sid: b.prog.Start, slot: explore, pos: start})
 	for len(stack) > 0 {
 		j := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if j.restore {
-			scratch[j.slot] = j.value
+		if j.slot >= 0 {
+			scratch[j.slot] = j.pos
 			continue
 		}
 		// Follow the path from (j.sid, j.pos), pushing the branches not
@@ -178,11 +188,13 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 		id, pos := j.sid, j.pos
 	path:
 		for {
-			bit := int(id)*width + pos - in.Start
-			if visited[bit/64]&(1<<(bit%64)) != 0 {
+			// Unsigned, so that /64 and %64 are a shift and a mask.
+			bit := uint(id)*width + uint(pos-in.Start)
+			word, mask := bit/64, uint64(1)<<(bit%64)
+			if visited[word]&mask != 0 {
 				break
 			}
-			visited[bit/64] |= 1 << (bit % 64)
+			visited[word] |= mask
 			st := &states[id]
 			switch st.Kind {
 			case nfa.Fail:
@@ -224,8 +236,20 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 				}
 				id, pos = st.Next, pos+1
 			case nfa.Split:
-				stack = append(stack, job{sid: st.Alt, pos: pos})
-				id = st.Next
+				// A branch that cannot start with the next byte
+				// would die at once: it is neither pushed nor
+				// taken. At a loop this is the possessive case
+				// (the body cannot take the byte, or the exit
+				// cannot), along an alternation it skips the
+				// branches whose first byte differs.
+				if b.dead(st.Alt, in, pos) {
+					id = st.Next
+				} else if b.dead(st.Next, in, pos) {
+					id = st.Alt
+				} else {
+					stack = append(stack, job{sid: st.Alt, slot: explore, pos: pos})
+					id = st.Next
+				}
 			case nfa.Empty:
 				id = st.Next
 			case nfa.Look:
@@ -235,7 +259,7 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 				id = st.Next
 			case nfa.Capture:
 				if slot := int(st.Slot); slot < stride {
-					stack = append(stack, job{restore: true, slot: slot, value: scratch[slot]})
+					stack = append(stack, job{slot: int32(slot), pos: scratch[slot]})
 					scratch[slot] = pos
 				}
 				id = st.Next
@@ -246,6 +270,60 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 	}
 	c.stack = stack[:0]
 	return matched
+}
+
+// deadHops is how many epsilon states (Capture, Empty, a holding Look)
+// [Backtracker.dead] looks through to find a branch's first consuming
+// state.
+const deadHops = 4
+
+// dead reports whether every path from state id at pos dies before
+// consuming a byte or matching: it reaches Fail, or a consuming state
+// that cannot take the byte at pos (or finds the input at its end),
+// through at most deadHops epsilon states that lead nowhere else. It
+// answers false when it cannot tell cheaply. A Sparse state is judged by
+// the span of all its transitions, which is one compare against the
+// scan its own step makes.
+//
+// Dropping a dead branch explores no pair that the search would have
+// explored with a chance of matching, so the answers do not change; the
+// branch's pairs are left unvisited, and a later path reaching them
+// dies there as this one would have. Each call is bounded, and is made
+// only from a Split being visited, so the search stays linear.
+func (b *Backtracker) dead(id nfa.StateID, in *nfa.Input, pos int) bool {
+	states := b.prog.States
+	for range deadHops {
+		st := &states[id]
+		switch st.Kind {
+		case nfa.Fail:
+			return true
+		case nfa.ByteRange:
+			if pos >= in.End {
+				return true
+			}
+			c := in.Haystack[pos]
+			return c < st.Lo || c > st.Hi
+		case nfa.Sparse:
+			if pos >= in.End {
+				return true
+			}
+			c := in.Haystack[pos]
+			return c < b.prog.Trans[st.TransStart].Lo || c > b.prog.Trans[st.TransEnd-1].Hi
+		case nfa.InvalidByte:
+			// Only a byte of 0x80 or more can fail to decode.
+			return pos >= in.End || in.Haystack[pos] < 0x80
+		case nfa.Capture, nfa.Empty:
+			id = st.Next
+		case nfa.Look:
+			if nfa.LookAt(in.Haystack, pos)&st.Look == 0 {
+				return true
+			}
+			id = st.Next
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // runeWidth returns the width of the rune at pos as the standard library

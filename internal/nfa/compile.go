@@ -83,8 +83,8 @@ func Compile(re *syntax.Regexp, opts Options) (*Prog, error) {
 	if c.tooLarge {
 		return nil, &syntax.Error{Code: syntax.ErrLarge, Expr: ""}
 	}
-	p.States = c.states
-	p.Trans = c.trans
+	p.States = trimmed(c.states)
+	p.Trans = trimmed(c.trans)
 	return p, nil
 }
 

@@ -320,3 +320,20 @@ func growDoubling[T any](s []T, n int) []T {
 	copy(grown, s)
 	return grown
 }
+
+// trimmed returns s, or a copy of exactly its length when more than an
+// eighth of its capacity, and more than minTrim elements, are unused.
+// The program keeps its arrays for as long as the pattern lives, and
+// growDoubling can leave up to half of them empty: (\pL|\pN){300} had
+// room for 152,832 states and 582,656 transitions holding 96,015 and
+// 341,409, 3.3 MB of the 14.5 MB it kept. A small program is left alone:
+// the copy would cost an allocation per Compile to save a few bytes.
+func trimmed[T any](s []T) []T {
+	if unused := cap(s) - len(s); unused <= minTrim || unused <= cap(s)/8 {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+// minTrim is the fewest unused elements for which trimmed copies an array.
+const minTrim = 1024
