@@ -9,6 +9,7 @@ import (
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/onepass"
 	"github.com/rerepl/rerepl/internal/pikevm"
+	"github.com/rerepl/rerepl/internal/readsearch"
 	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
@@ -165,6 +166,10 @@ type executor struct {
 	// caches holds *searchCache values, so that a warm Regexp searches
 	// without allocating and goroutines never share scratch memory.
 	caches sync.Pool
+
+	// reader, built by readerOnce, runs the Reader methods (reader.go).
+	readerOnce sync.Once
+	reader     *readsearch.Searcher
 }
 
 // A searchCache is the mutable memory of one API call: each engine's
