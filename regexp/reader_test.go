@@ -5,11 +5,19 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math/rand"
 	std "regexp"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
+	"time"
+
+	"github.com/rerepl/rerepl/internal/dfa"
+	"github.com/rerepl/rerepl/internal/readsearch"
 )
 
 // The reader tests run the Reader methods on readers of several kinds
@@ -71,11 +79,58 @@ var readerKinds = []readerKind{
 		}},
 }
 
-// compareReaders runs the three Reader methods of ours and theirs on s
-// through every reader kind and returns a description of each
-// difference.
-func compareReaders(ours *Regexp, theirs *std.Regexp, s string) []string {
+// A readerPath runs the Reader methods of a Regexp one way.
+type readerPath struct {
+	name   string
+	search func(re *Regexp) *readsearch.Searcher // nil: the methods themselves
+}
+
+// readerPaths are the ways the tests run the Reader methods: as they
+// are, and with searchers that take the other paths of internal/readsearch
+// on every text: the Pike VM alone, a DFA whose cache gives up at once,
+// and a DFA that hands over to the Pike VM after 3 bytes of a match in
+// progress.
+var readerPaths = []readerPath{
+	{"auto", nil},
+	{"pikevm", func(re *Regexp) *readsearch.Searcher {
+		cfg := re.readSearcher().Config()
+		cfg.DFA = nil
+		return readsearch.New(cfg)
+	}},
+	{"giveup", func(re *Regexp) *readsearch.Searcher {
+		cfg := re.readSearcher().Config()
+		cfg.DFA = dfa.New(cfg.Prog, dfa.Config{CacheCapacity: 1, MaxClears: 1})
+		return readsearch.New(cfg)
+	}},
+	{"thrash", func(re *Regexp) *readsearch.Searcher {
+		cfg := re.readSearcher().Config()
+		cfg.DFA = dfa.New(cfg.Prog, dfa.Config{CacheCapacity: 16 << 10, MaxClears: 1, MinBytesPerState: -1})
+		return readsearch.New(cfg)
+	}},
+	{"hold", func(re *Regexp) *readsearch.Searcher {
+		cfg := re.readSearcher().Config()
+		cfg.MaxHold = 3
+		return readsearch.New(cfg)
+	}},
+}
+
+// readerMethods returns the three Reader methods of re, run by s (or
+// the methods themselves when s is nil).
+func readerMethods(re *Regexp, s *readsearch.Searcher) (match func(io.RuneReader) bool, index, submatch func(io.RuneReader) []int) {
+	if s == nil {
+		return re.MatchReader, re.FindReaderIndex, re.FindReaderSubmatchIndex
+	}
+	return func(r io.RuneReader) bool { return s.Search(r, re.longest, 0, nil) != nil },
+		func(r io.RuneReader) []int { return s.Search(r, re.longest, 2, nil) },
+		func(r io.RuneReader) []int { return re.pad(s.Search(r, re.longest, re.exec.nslots, nil)) }
+}
+
+// compareReaders runs the three Reader methods of ours (by s, nil for
+// the methods themselves) and theirs on s through every reader kind and
+// returns a description of each difference.
+func compareReaders(ours *Regexp, srch *readsearch.Searcher, theirs *std.Regexp, s string) []string {
 	var diffs []string
+	match, index, submatch := readerMethods(ours, srch)
 	for _, k := range readerKinds {
 		check := func(method string, run func(r io.RuneReader) any, std func(r io.RuneReader) any) {
 			r1, r2 := k.make(s), k.make(s)
@@ -85,39 +140,378 @@ func compareReaders(ours *Regexp, theirs *std.Regexp, s string) []string {
 				diffs = append(diffs, fmt.Sprintf("%s %s(%q) = %v (%s), standard library %v (%s)", k.name, method, s, got, gs, want, ws))
 			}
 		}
-		check("MatchReader", func(r io.RuneReader) any { return ours.MatchReader(r) },
+		check("MatchReader", func(r io.RuneReader) any { return match(r) },
 			func(r io.RuneReader) any { return theirs.MatchReader(r) })
-		check("FindReaderIndex", func(r io.RuneReader) any { return ours.FindReaderIndex(r) },
+		check("FindReaderIndex", func(r io.RuneReader) any { return index(r) },
 			func(r io.RuneReader) any { return theirs.FindReaderIndex(r) })
-		check("FindReaderSubmatchIndex", func(r io.RuneReader) any { return ours.FindReaderSubmatchIndex(r) },
+		check("FindReaderSubmatchIndex", func(r io.RuneReader) any { return submatch(r) },
 			func(r io.RuneReader) any { return theirs.FindReaderSubmatchIndex(r) })
 	}
 	return diffs
 }
 
+// forReaderPaths runs f once per reader path, in subtests.
+func forReaderPaths(t *testing.T, f func(t *testing.T, path func(re *Regexp) *readsearch.Searcher)) {
+	for _, p := range readerPaths {
+		t.Run(p.name, func(t *testing.T) {
+			f(t, func(re *Regexp) *readsearch.Searcher {
+				if p.search == nil {
+					return nil
+				}
+				return p.search(re)
+			})
+		})
+	}
+}
+
 func TestReaderDifferential(t *testing.T) {
 	patterns := diffPatterns(testing.Short() || raceEnabled)
 	texts := append(slices.Clone(diffTexts), "ab\xffcd aab\n ab", strings.Repeat("ab ", 40)+"c")
-	nfail := 0
-	for _, p := range patterns {
-		for _, mode := range diffModes {
-			ours, err := mode.compile(p)
-			theirs, _ := mode.std(p)
-			if err != nil {
+	forReaderPaths(t, func(t *testing.T, path func(re *Regexp) *readsearch.Searcher) {
+		nfail := 0
+		for _, p := range patterns {
+			for _, mode := range diffModes {
+				ours, err := mode.compile(p)
+				theirs, _ := mode.std(p)
+				if err != nil {
+					continue
+				}
+				if mode.longest {
+					ours.Longest()
+					theirs.Longest()
+				}
+				srch := path(ours)
+				for _, s := range texts {
+					for _, d := range compareReaders(ours, srch, theirs, s) {
+						t.Errorf("%s %#q: %s", mode.name, p, d)
+						nfail++
+					}
+				}
+				if nfail > 30 {
+					t.Fatal("too many differences")
+				}
+			}
+		}
+	})
+}
+
+// TestReaderCaseFiles runs the cases of testdata/cases.txt and Go's
+// re2-search.txt through the reader paths and kinds, next to the
+// standard library.
+func TestReaderCaseFiles(t *testing.T) {
+	type pc struct{ mode, pattern string }
+	texts := map[pc][]string{}
+	var order []pc
+	add := func(mode, pattern, text string) {
+		k := pc{mode, pattern}
+		if _, ok := texts[k]; !ok {
+			order = append(order, k)
+		}
+		texts[k] = append(texts[k], text)
+	}
+	for _, c := range loadCases(t) {
+		if !c.invalid {
+			add(c.mode, c.pattern, c.text)
+		}
+	}
+	err := readRE2(openTestdata(t, "re2-search.txt"), func(c re2Case) error {
+		for _, mode := range []string{"perl", "longest"} {
+			add(mode, c.pattern, c.text)
+			add(mode, `\A(?:`+c.pattern+`)\z`, c.text)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forReaderPaths(t, func(t *testing.T, path func(re *Regexp) *readsearch.Searcher) {
+		nfail, ncase := 0, 0
+		for _, k := range order {
+			var mode diffMode
+			found := false
+			for _, m := range diffModes {
+				if m.name == k.mode {
+					mode, found = m, true
+				}
+			}
+			if !found {
+				mode = diffModes[0]
+			}
+			ours, err := mode.compile(k.pattern)
+			theirs, stdErr := mode.std(k.pattern)
+			if err != nil || stdErr != nil {
 				continue
 			}
 			if mode.longest {
 				ours.Longest()
 				theirs.Longest()
 			}
-			for _, s := range texts {
-				for _, d := range compareReaders(ours, theirs, s) {
-					t.Errorf("%s %#q: %s", mode.name, p, d)
+			srch := path(ours)
+			for _, s := range texts[k] {
+				ncase++
+				for _, d := range compareReaders(ours, srch, theirs, s) {
+					t.Errorf("%s %#q: %s", mode.name, k.pattern, d)
 					nfail++
 				}
 			}
 			if nfail > 30 {
 				t.Fatal("too many differences")
+			}
+		}
+		t.Logf("%d cases", ncase)
+	})
+}
+
+// longTexts are texts longer than the search's window (64 KiB), with
+// runes and invalid bytes across window edges, and matches near the end.
+func longTexts() []string {
+	rng := rand.New(rand.NewSource(14))
+	pieces := []string{"a", "b", " ", "\n", "é", "日本", "\xff", "\xe2\x82", "ab", "foo", "Sherlock", "_", "x"}
+	var texts []string
+	for _, n := range []int{70 << 10, 140 << 10} {
+		var b strings.Builder
+		for b.Len() < n {
+			if rng.Intn(4) == 0 {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			} else {
+				b.WriteByte("abcdefghij klmnopqrstuvwxyz"[rng.Intn(27)])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	// A window edge (64 KiB) inside a rune, and inside an invalid run.
+	edge := 64 << 10
+	texts = append(texts,
+		strings.Repeat("a", edge-1)+"日本語 Sherlock",
+		strings.Repeat("a", edge-2)+"\xe2\x82\xe2\x82 xyzzy",
+		strings.Repeat("ab ", 50000)+"Holmes",
+		strings.Repeat("a", 3<<20)+"b",
+	)
+	return texts
+}
+
+var longPatterns = []string{
+	`Sherlock`, `Holmes`, `\bfoo\w*`, `(?m)^x$`, `(?m)^[a-j]+$`, `a.*b`, `a[^b]*b`, `[a-z]+ing`, `é+`, `\xff`, `\x{FFFD}`,
+	`日本語`, `(\w+)\s+(\w+)$`, `xyzzy`, `b\z`, `^a+`, `^(a+)b`, `(a|ab)(c|bcd)(d*)`, `[^a]{3}`, `.{5}$`,
+}
+
+func TestReaderLongTexts(t *testing.T) {
+	texts := longTexts()
+	patterns := longPatterns
+	if testing.Short() || raceEnabled {
+		texts = texts[2:3]
+		patterns = patterns[:6]
+	}
+	// Over long texts only the two ways of reading differ: rune by rune
+	// and read ahead.
+	kinds := readerKinds
+	readerKinds = []readerKind{kinds[0], kinds[2]}
+	defer func() { readerKinds = kinds }()
+	forReaderPaths(t, func(t *testing.T, path func(re *Regexp) *readsearch.Searcher) {
+		nfail := 0
+		for _, p := range patterns {
+			for _, mode := range diffModes {
+				ours, err := mode.compile(p)
+				theirs, _ := mode.std(p)
+				if err != nil {
+					continue
+				}
+				if mode.longest {
+					ours.Longest()
+					theirs.Longest()
+				}
+				srch := path(ours)
+				for i, s := range texts {
+					for _, d := range compareReaders(ours, srch, theirs, s) {
+						if len(d) > 300 {
+							d = d[:150] + "..." + d[len(d)-150:]
+						}
+						t.Errorf("%s %#q text %d: %s", mode.name, p, i, d)
+						nfail++
+					}
+				}
+				if nfail > 10 {
+					t.Fatal("too many differences")
+				}
+			}
+		}
+	})
+}
+
+// endlessReader is "Sherlock" followed by letters without end; it counts
+// the runes read.
+type endlessReader struct {
+	n int
+}
+
+func (e *endlessReader) ReadRune() (rune, int, error) {
+	e.n++
+	if e.n <= len("Sherlock") {
+		return rune("Sherlock"[e.n-1]), 1, nil
+	}
+	return rune('a' + e.n%26), 1, nil
+}
+
+// endlessBytes is the byte version of endlessReader's letters.
+type endlessBytes struct{ n int }
+
+func (e *endlessBytes) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte('a' + (e.n+i)%26)
+	}
+	e.n += len(p)
+	return len(p), nil
+}
+
+// TestReaderEndless checks that a reader that never ends, whose first
+// bytes match, makes each Reader method return, reading exactly what the
+// standard library reads.
+func TestReaderEndless(t *testing.T) {
+	for _, p := range []string{`Sherlock`, `(Sher)(lock)`, `S\w{3}lock`, `^Sherlock`, `lock|Sher`} {
+		for _, mode := range diffModes {
+			ours, err := mode.compile(p)
+			if err != nil {
+				continue // \w in POSIX syntax
+			}
+			theirs, _ := mode.std(p)
+			if mode.longest {
+				ours.Longest()
+				theirs.Longest()
+			}
+			methods := []struct {
+				name      string
+				ours, std func(io.RuneReader) any
+			}{
+				{"MatchReader", func(r io.RuneReader) any { return ours.MatchReader(r) }, func(r io.RuneReader) any { return theirs.MatchReader(r) }},
+				{"FindReaderIndex", func(r io.RuneReader) any { return ours.FindReaderIndex(r) }, func(r io.RuneReader) any { return theirs.FindReaderIndex(r) }},
+				{"FindReaderSubmatchIndex", func(r io.RuneReader) any { return ours.FindReaderSubmatchIndex(r) }, func(r io.RuneReader) any { return theirs.FindReaderSubmatchIndex(r) }},
+			}
+			for _, m := range methods {
+				r1, r2 := &endlessReader{}, &endlessReader{}
+				got, want := m.ours(r1), m.std(r2)
+				if fmt.Sprint(got) != fmt.Sprint(want) || r1.n != r2.n {
+					t.Errorf("%s %#q %s = %v after %d runes, standard library %v after %d", mode.name, p, m.name, got, r1.n, want, r2.n)
+				}
+				// The issue's reader: a bufio.Reader over the endless text.
+				b := bufio.NewReader(io.MultiReader(strings.NewReader("Sherlock"), &endlessBytes{}))
+				if got := m.ours(b); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%s %#q %s on bufio = %v, want %v", mode.name, p, m.name, got, want)
+				}
+			}
+		}
+	}
+}
+
+// peakHeap runs f while sampling the heap, and returns the most heap
+// memory in use above what was in use before f began, as runtime/metrics
+// reports it (live and not yet swept objects).
+func peakHeap(f func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	runtime.GC()
+	base := read()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for {
+			if v := read(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	f()
+	close(done)
+	<-stopped
+	if v := read(); v > peak.Load() {
+		peak.Store(v)
+	}
+	if peak.Load() < base {
+		return 0
+	}
+	return peak.Load() - base
+}
+
+// proseReader is n bytes of repeated prose with no match of the
+// patterns below, read through an io.Reader so that nothing holds it.
+type proseReader struct{ left int }
+
+const prose = "It was the best of times, it was the worst of times, it was the age of wisdom 1859.\n"
+
+func (p *proseReader) Read(b []byte) (int, error) {
+	if p.left == 0 {
+		return 0, io.EOF
+	}
+	n := 0
+	for n < len(b) && p.left > 0 {
+		k := copy(b[n:min(len(b), n+p.left)], prose[(512<<20-p.left)%len(prose):])
+		n += k
+		p.left -= k
+	}
+	return n, nil
+}
+
+var heapSink []byte
+
+// TestReaderMemory searches a 512 MiB reader with no match (16 MiB with
+// -short or the race detector) and requires less than 16 MiB of peak
+// heap.
+func TestReaderMemory(t *testing.T) {
+	size := 512 << 20
+	if testing.Short() || raceEnabled {
+		size = 16 << 20
+	}
+	// The measure must see memory the search would hold.
+	if peak := peakHeap(func() { heapSink = make([]byte, 8<<20); heapSink = nil }); peak < 8<<20 {
+		t.Fatalf("peakHeap missed an 8 MiB allocation: %d bytes", peak)
+	}
+	for _, p := range []string{`Sherlock Holmes`, `\b[a-z]+ing\b`, `(?m)^worst.*$`, `(\w+)@(\w+)\.com`} {
+		re := MustCompile(p)
+		var loc []int
+		peak := peakHeap(func() {
+			loc = re.FindReaderSubmatchIndex(bufio.NewReader(&proseReader{left: size}))
+		})
+		t.Logf("%#q over %d MiB: peak heap %.3f MiB", p, size>>20, float64(peak)/(1<<20))
+		if loc != nil {
+			t.Errorf("%#q: match %v, want none", p, loc)
+		}
+		if peak >= 16<<20 {
+			t.Errorf("%#q over %d MiB: peak heap %d bytes, want less than 16 MiB", p, size>>20, peak)
+		}
+	}
+}
+
+// TestReaderAllocs requires the Reader methods to allocate no more than
+// the standard library's on short readers.
+func TestReaderAllocs(t *testing.T) {
+	text := "contact: sherlock@baker.com now"
+	for _, p := range []string{`(\w+)@(\w+)\.com`, `sherlock`, `^contact`, `now$`, `x|y|z`, `(a|b)+c`} {
+		for _, longest := range []bool{false, true} {
+			ours, theirs := MustCompile(p), std.MustCompile(p)
+			if longest {
+				ours.Longest()
+				theirs.Longest()
+			}
+			for _, k := range readerKinds {
+				check := func(name string, o, s func(io.RuneReader)) {
+					got := testing.AllocsPerRun(50, func() { o(k.make(text)) })
+					want := testing.AllocsPerRun(50, func() { s(k.make(text)) })
+					if got > want {
+						t.Errorf("%#q longest=%v %s %s: %v allocations, standard library %v", p, longest, k.name, name, got, want)
+					}
+				}
+				check("MatchReader", func(r io.RuneReader) { ours.MatchReader(r) }, func(r io.RuneReader) { theirs.MatchReader(r) })
+				check("FindReaderIndex", func(r io.RuneReader) { ours.FindReaderIndex(r) }, func(r io.RuneReader) { theirs.FindReaderIndex(r) })
+				check("FindReaderSubmatchIndex", func(r io.RuneReader) { ours.FindReaderSubmatchIndex(r) }, func(r io.RuneReader) { theirs.FindReaderSubmatchIndex(r) })
 			}
 		}
 	}

@@ -45,6 +45,7 @@
 package readsearch
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"strings"
@@ -85,6 +86,9 @@ type Config struct {
 	// Impossible is set when the standard library's program begins
 	// with a failure: it then reads nothing.
 	Impossible bool
+	// MaxHold is how much text a match in progress may hold before the
+	// Pike VM takes over; zero means maxHold. Tests make it small.
+	MaxHold int
 }
 
 // A Searcher searches readers for one pattern. It is safe for concurrent
@@ -96,8 +100,14 @@ type Searcher struct {
 
 // New returns a Searcher for cfg.
 func New(cfg Config) *Searcher {
+	if cfg.MaxHold <= 0 {
+		cfg.MaxHold = maxHold
+	}
 	return &Searcher{cfg: cfg}
 }
+
+// Config returns the configuration of s, for tests that vary it.
+func (s *Searcher) Config() Config { return s.cfg }
 
 // noInts backs the empty, non-nil result of a match with no slots.
 var noInts [0]int
@@ -146,6 +156,12 @@ type call struct {
 	sr    *strings.Reader
 	br    *bytes.Reader
 	start int64
+	// bf is a bufio.Reader, whose buffer is read with Peek; bfPos is
+	// the stream offset of its read position (what was Discarded), and
+	// safe is the offset up to which the standard library surely reads,
+	// which may be discarded.
+	bf          *bufio.Reader
+	bfPos, safe int
 
 	// buf holds the text from stream offset base to off, the bytes read
 	// so far; eof is set once the reader has reported its end (or an
@@ -163,8 +179,11 @@ type call struct {
 }
 
 func (c *call) begin(r io.RuneReader) {
-	c.rr, c.sr, c.br = nil, nil, nil
+	c.rr, c.sr, c.br, c.bf = nil, nil, nil, nil
+	c.bfPos, c.safe = 0, 0
 	switch v := r.(type) {
+	case *bufio.Reader:
+		c.bf = v
 	case *strings.Reader:
 		c.sr, c.start = v, v.Size()-int64(v.Len())
 	case *bytes.Reader:
@@ -178,7 +197,7 @@ func (c *call) begin(r io.RuneReader) {
 }
 
 func (c *call) end() {
-	c.rr, c.sr, c.br = nil, nil, nil
+	c.rr, c.sr, c.br, c.bf = nil, nil, nil, nil
 	if cap(c.buf) > 4*maxHold {
 		c.buf = nil
 	}
@@ -238,6 +257,7 @@ func (c *call) search(longest bool, stride int, noSlots bool) bool {
 		for {
 			st := c.m.run(c.buf, c.base, c.eof, resume)
 			if st == vmMore {
+				c.safe = max(c.safe, c.m.pos-2*utf8.UTFMax)
 				c.fill(c.m.pos - utf8.UTFMax)
 				continue
 			}
@@ -269,6 +289,7 @@ func (c *call) scan(from *int, earliest bool) (scanResult, int) {
 	}
 	at := *from
 	for {
+		c.safe = max(c.safe, at-2*utf8.UTFMax)
 		if at == c.off {
 			if !c.eof {
 				c.fill(max(c.base, *from-utf8.UTFMax))
@@ -302,7 +323,7 @@ func (c *call) scan(from *int, earliest bool) (scanResult, int) {
 		case dfa.StreamGaveUp:
 			return scanGaveUp, at
 		}
-		if c.off-*from > maxHold {
+		if at-*from > cfg.MaxHold {
 			return scanHold, at
 		}
 	}
@@ -361,6 +382,10 @@ func (c *call) fill(keep int) {
 		c.off = c.base + len(c.buf)
 		return
 	}
+	if c.bf != nil {
+		c.fillBufio()
+		return
+	}
 	n0 := len(c.buf)
 	c.buf = append(c.buf, make([]byte, window)...)[:n0]
 	p := c.buf[n0 : n0+window]
@@ -380,6 +405,47 @@ func (c *call) fill(keep int) {
 	}
 	c.buf = c.buf[:n0+n]
 	c.off = c.base + len(c.buf)
+}
+
+// fillBufio copies more of a bufio.Reader's buffer, reading into it
+// (with Peek, which blocks as ReadRune would) only when all of it has
+// been copied, after discarding what the standard library surely reads.
+// The bytes copied stay in the bufio.Reader's buffer until then, so that
+// consume can leave it exactly where the standard library would.
+func (c *call) fillBufio() {
+	for {
+		have := c.off - c.bfPos // copied, not discarded
+		b, _ := c.bf.Peek(c.bf.Buffered())
+		fresh := b[have:]
+		if n := len(fresh) - incompleteTail(fresh); n > 0 {
+			c.buf = append(c.buf, fresh[:n]...)
+			c.off = c.base + len(c.buf)
+			return
+		}
+		if d := min(c.safe, c.off) - c.bfPos; d > 0 {
+			c.bf.Discard(d)
+			c.bfPos += d
+		}
+		more, err := c.bf.Peek(c.off - c.bfPos + len(fresh) + 1)
+		if err == bufio.ErrBufferFull {
+			// What must stay fills the buffer, which the engines'
+			// positions never let happen with a buffer of 16 bytes
+			// or more; should it happen, go on, reading on past what
+			// the standard library would.
+			c.bf.Discard(c.off - c.bfPos)
+			c.bfPos = c.off
+			continue
+		}
+		if err != nil && len(more) <= c.off-c.bfPos+len(fresh) {
+			// The end of the text (or an error, which ends it as it
+			// does for the standard library): a cut rune left is
+			// invalid bytes.
+			c.buf = append(c.buf, more[c.off-c.bfPos:]...)
+			c.off = c.base + len(c.buf)
+			c.eof = true
+			return
+		}
+	}
 }
 
 // incompleteTail returns the length of the start of a multi-byte rune at
@@ -417,6 +483,15 @@ func (c *call) consume(q int) {
 	if c.rr != nil {
 		return
 	}
+	if c.bf != nil {
+		if d := end - last - c.bfPos; d > 0 {
+			c.bf.Discard(d)
+		}
+		if last > 0 {
+			c.bf.ReadRune()
+		}
+		return
+	}
 	// Leave the reader where the standard library would, with the
 	// last rune read by ReadRune so that UnreadRune can undo it.
 	pos := c.start + int64(end-last)
@@ -435,6 +510,7 @@ func (c *call) consume(q int) {
 
 // attempt reads until the text at p has been read (or the text ended).
 func (c *call) attempt(p int) {
+	c.safe = max(c.safe, p)
 	for !c.eof && c.off <= p {
 		c.fill(max(c.base, p-2*utf8.UTFMax))
 	}
