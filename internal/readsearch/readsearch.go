@@ -56,7 +56,8 @@ import (
 	"github.com/rerepl/rerepl/internal/nfa"
 )
 
-// window is how many bytes a reader that allows it is read at a time.
+// window is how many bytes a reader that allows it is read at a time,
+// once the first reads (from 4 KiB up, doubling) found nothing.
 const window = 64 << 10
 
 // maxHold is how much text a match in progress may hold, while the DFA
@@ -170,8 +171,13 @@ type call struct {
 	base, off int
 	eof       bool
 	// validTo is where the valid UTF-8 from validFrom, known so far,
-	// ends.
+	// ends; sawInvalid is set once a rune reader reported an invalid
+	// byte (before that, validEnd has nothing to check).
 	validFrom, validTo int
+	sawInvalid         bool
+	// win is the size of the next read of a reader read ahead: small
+	// at first, for a match near the start, then doubling.
+	win int
 
 	dc *dfa.Cache
 	ds dfa.Stream
@@ -193,7 +199,8 @@ func (c *call) begin(r io.RuneReader) {
 	}
 	c.buf = c.buf[:0]
 	c.base, c.off, c.eof = 0, 0, false
-	c.validFrom, c.validTo = 0, 0
+	c.validFrom, c.validTo, c.sawInvalid = 0, 0, false
+	c.win = 4 << 10
 }
 
 func (c *call) end() {
@@ -332,6 +339,10 @@ func (c *call) scan(from *int, earliest bool) (scanResult, int) {
 // validEnd returns the end of the valid UTF-8 that starts at offset from
 // in the text read so far.
 func (c *call) validEnd(from int) int {
+	if c.rr != nil && !c.sawInvalid {
+		// Read rune by rune and every rune was valid: nothing to check.
+		return c.off
+	}
 	if from < c.validFrom || from > c.validTo {
 		c.validFrom, c.validTo = from, from
 	}
@@ -376,6 +387,7 @@ func (c *call) fill(keep int) {
 			// that is invalid whatever follows, so that offsets stay
 			// the stream's and the pattern sees U+FFFD of width 1.
 			c.buf = append(c.buf, 0xFF)
+			c.sawInvalid = true
 		} else {
 			c.buf = utf8.AppendRune(c.buf, r)
 		}
@@ -387,8 +399,9 @@ func (c *call) fill(keep int) {
 		return
 	}
 	n0 := len(c.buf)
-	c.buf = append(c.buf, make([]byte, window)...)[:n0]
-	p := c.buf[n0 : n0+window]
+	c.buf = append(c.buf, make([]byte, c.win)...)[:n0]
+	p := c.buf[n0 : n0+c.win]
+	c.win = min(2*c.win, window)
 	var n int
 	var err error
 	if c.sr != nil {
