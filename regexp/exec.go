@@ -167,9 +167,10 @@ type executor struct {
 	// without allocating and goroutines never share scratch memory.
 	caches sync.Pool
 
-	// reader, built by readerOnce, runs the Reader methods (reader.go).
-	readerOnce sync.Once
-	reader     *readsearch.Searcher
+	// reader runs the Reader methods (reader.go); it is built on first
+	// use under readerMu.
+	readerMu sync.Mutex
+	reader   atomic.Pointer[readsearch.Searcher]
 }
 
 // A searchCache is the mutable memory of one API call: each engine's

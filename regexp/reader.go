@@ -66,22 +66,31 @@ func (re *Regexp) FindReaderSubmatchIndex(r io.RuneReader) []int {
 }
 
 // readSearcher returns the reader search of re's pattern, built on first
-// use.
+// use. Not with sync.Once: a panic while building (from the program's
+// compilation) must leave it unbuilt, so the next call panics the same
+// way, as for the executor's other parts.
 func (re *Regexp) readSearcher() *readsearch.Searcher {
 	x := re.exec
-	x.readerOnce.Do(func() {
-		prog := x.program()
-		shape := newShapeProg(x.tree)
-		anchored, impossible := shape.startCond()
-		x.reader = readsearch.New(readsearch.Config{
-			Prog:       prog,
-			DFA:        dfa.New(prog, dfa.Config{}),
-			Anchored:   anchored,
-			OnePass:    shape.isOnePassShape(),
-			Impossible: impossible,
-		})
+	if s := x.reader.Load(); s != nil {
+		return s
+	}
+	x.readerMu.Lock()
+	defer x.readerMu.Unlock()
+	if s := x.reader.Load(); s != nil {
+		return s
+	}
+	prog := x.program()
+	shape := newShapeProg(x.tree)
+	anchored, impossible := shape.startCond()
+	s := readsearch.New(readsearch.Config{
+		Prog:       prog,
+		DFA:        dfa.New(prog, dfa.Config{}),
+		Anchored:   anchored,
+		OnePass:    shape.isOnePassShape(),
+		Impossible: impossible,
 	})
-	return x.reader
+	x.reader.Store(s)
+	return s
 }
 
 // startCond reports what the standard library's program requires at its

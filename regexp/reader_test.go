@@ -18,6 +18,7 @@ import (
 
 	"github.com/rerepl/rerepl/internal/dfa"
 	"github.com/rerepl/rerepl/internal/readsearch"
+	"github.com/rerepl/rerepl/internal/testhook"
 )
 
 // The reader tests run the Reader methods on readers of several kinds
@@ -581,5 +582,29 @@ func TestReaderAllocs(t *testing.T) {
 				check("FindReaderSubmatchIndex", func(r io.RuneReader) { ours.FindReaderSubmatchIndex(r) }, func(r io.RuneReader) { theirs.FindReaderSubmatchIndex(r) })
 			}
 		}
+	}
+}
+
+// TestReaderPanicLeavesUnbuilt checks that a panic while the Reader
+// methods build what they need (the program, on the first search) escapes
+// with its value and leaves nothing half built: the next call panics the
+// same way, and once the fault is gone the methods answer.
+func TestReaderPanicLeavesUnbuilt(t *testing.T) {
+	re := MustCompile(hookPattern)
+	boom := &struct{ stage string }{testhook.StageProgram}
+	withCompileHook(func(s string) {
+		if s == testhook.StageProgram {
+			panic(boom)
+		}
+	}, func() {
+		for i := range 2 {
+			if got := anyPanic(func() { re.FindReaderIndex(strings.NewReader(hookSubject)) }); got != boom {
+				t.Fatalf("call %d panicked with %v, want the injected value", i+1, got)
+			}
+		}
+	})
+	n := len(hookSubject) - len("abcde")
+	if got, want := re.FindReaderSubmatchIndex(strings.NewReader(hookSubject)), []int{n, n + 5, n + 3, n + 4}; !slices.Equal(got, want) {
+		t.Errorf("after the hook is gone, FindReaderSubmatchIndex = %v, want %v", got, want)
 	}
 }
