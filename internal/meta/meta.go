@@ -29,6 +29,7 @@ import (
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/internal/onepass"
 	"github.com/rerepl/rerepl/internal/pikevm"
+	"github.com/rerepl/rerepl/internal/readsearch"
 	"github.com/rerepl/rerepl/internal/stdprog"
 	"github.com/rerepl/rerepl/internal/testhook"
 	"github.com/rerepl/rerepl/regexp/syntax"
@@ -104,6 +105,10 @@ type Regexp struct {
 	// counters of forced searches.
 	forced            Strategy
 	forcing, forcedOK bool
+
+	// reader is the search of the Reader methods, built by Reader
+	// under mu.
+	reader atomic.Pointer[readsearch.Searcher]
 
 	// prefix and prefixComplete, built by prefixOnce, are what
 	// LiteralPrefix reports.

@@ -336,3 +336,33 @@ func (p *shapeProg) onePassPrefix() (string, bool) {
 	complete := i.op == shapeEmpty && i.endText && p.inst[i.out].op == shapeMatch
 	return b.String(), complete
 }
+
+// ReaderShape returns what the standard library's program for tree tells
+// about how its reader search reads: whether the program begins with \A
+// (its search starts a thread at position 0 only), whether it begins with
+// a failure (its search reads nothing at all), and whether the standard
+// library runs it one-pass.
+func ReaderShape(tree *syntax.Regexp) (anchored, impossible, onePass bool) {
+	p := newShapeProg(tree)
+	anchored, impossible = p.startCond()
+	return anchored, impossible, p.isOnePassShape()
+}
+
+// startCond reports what the program requires at its start (the standard
+// library's StartCond): whether it begins with \A, and whether it begins
+// with a failure.
+func (p *shapeProg) startCond() (anchored, impossible bool) {
+	for pc := p.start; ; {
+		i := &p.inst[pc]
+		switch i.op {
+		case shapeFail:
+			return false, true
+		case shapeEmpty:
+			anchored = anchored || i.beginText
+		case shapeNop, shapeCapture:
+		default:
+			return anchored, false
+		}
+		pc = i.out
+	}
+}
