@@ -1,0 +1,12 @@
+//go:build !amd64 || purego
+
+package literal
+
+// haveSIMD reports whether vector routines back the searchers. Without
+// them, sets of literals use Aho-Corasick and not Teddy, whose scalar
+// twin is slower than the automaton.
+const haveSIMD = false
+
+func indexPair(w []byte, b1, b2 byte, d int) int { return indexPairGo(w, b1, b2, d) }
+
+func indexAny3(w []byte, a, b, c byte) int { return indexAny3Go(w, a, b, c) }
