@@ -37,6 +37,19 @@ type foldLit struct {
 // the full extraction would go inexact or infinite, it fails instead.
 type foldExtractor struct {
 	lim Limits
+	// bases makes the limits count bases instead of spellings (every
+	// letter choice counts once), for a searcher that folds ASCII case
+	// itself (Teddy) and so never expands the spellings.
+	bases bool
+}
+
+// letterChoice is how many literals a letter that matches in both cases
+// counts for: its two spellings, or one base.
+func (x *foldExtractor) letterChoice() int64 {
+	if x.bases {
+		return 1
+	}
+	return 2
 }
 
 // newFoldSet returns the Searcher [NewMatcher] would build for re through
@@ -236,7 +249,7 @@ func (x *foldExtractor) literal(runes []rune, fold bool) ([]foldLit, bool) {
 			switch {
 			case f < utf8.RuneSelf && isLetter(f):
 				if isLower(byte(f)) {
-					choices = append(choices, foldLit{s: string(f), n: 2})
+					choices = append(choices, foldLit{s: string(f), n: x.letterChoice()})
 				}
 			default:
 				choices = append(choices, foldLit{s: string(f), n: 1})
@@ -277,7 +290,7 @@ func (x *foldExtractor) class(ranges []rune) ([]foldLit, bool) {
 			switch {
 			case r < utf8.RuneSelf && isLetter(r):
 				if !isLower(byte(r)) {
-					out = append(out, foldLit{s: string(r | 0x20), n: 2})
+					out = append(out, foldLit{s: string(r | 0x20), n: x.letterChoice()})
 				}
 			default:
 				out = append(out, foldLit{s: string(r), n: 1})
@@ -400,4 +413,44 @@ func foldDedup(lits []foldLit) []foldLit {
 		}
 	}
 	return out
+}
+
+// newFoldTeddy returns a Teddy searcher folding ASCII case for re, for a
+// case-insensitive literal or alternation with too many spellings for a
+// literal set (each of its ASCII letters doubles them; "(?i)Sherlock
+// Holmes" has 2^14 times 8), or nil when re does not qualify for the fold
+// extraction, has more than maxTeddyLiterals bases, or this build has no
+// Teddy. The bases are extracted with the limits counting bases, which is
+// exact as long as the searcher folds every letter of them.
+func newFoldTeddy(re *syntax.Regexp, longest bool) Searcher {
+	if !haveTeddy {
+		return nil
+	}
+	if letters, ok := foldQualifies(re); !ok || !letters {
+		return nil
+	}
+	lim := pureLimits
+	lim.MaxLiterals = maxTeddyLiterals
+	x := foldExtractor{lim: lim, bases: true}
+	lits, ok := x.extract(re)
+	if !ok || len(lits) == 0 {
+		return nil
+	}
+	bases := make([][]byte, len(lits))
+	for i, l := range lits {
+		if len(l.s) < minTeddyLen {
+			return nil // the empty match, or too short for Teddy
+		}
+		bases[i] = []byte(l.s)
+	}
+	// As in newFoldSet: with no base a prefix of another, at most one
+	// spelling of one base matches at any position, so the order of
+	// the bases does not matter.
+	sorted := slices.SortedFunc(slices.Values(lits), func(a, b foldLit) int { return strings.Compare(a.s, b.s) })
+	for i := 1; i < len(sorted); i++ {
+		if strings.HasPrefix(sorted[i].s, sorted[i-1].s) {
+			return nil
+		}
+	}
+	return buildTeddy(bases, longest, true)
 }

@@ -28,11 +28,21 @@ func NewMatcher(re *syntax.Regexp, longest bool) Searcher {
 	}
 	if top.Op == syntax.OpLiteral && top.Flags&syntax.FoldCase != 0 && len(top.Rune) > 1 {
 		// A long case-insensitive literal has too many spellings for
-		// a set; the fold searcher handles it in one piece.
+		// a set; Teddy folding ASCII case searches its few bases
+		// (its non-ASCII letters spelled out), and the fold searcher
+		// handles any other in one piece.
+		if t := newFoldTeddy(re, longest); t != nil {
+			return t
+		}
 		return foldMatcher(top.Rune)
 	}
 	if m, ok := newFoldSet(re, longest); ok {
 		return m
+	}
+	if t := newFoldTeddy(re, longest); t != nil {
+		// A case-insensitive alternation with too many spellings for
+		// a set.
+		return t
 	}
 	return extractMatcher(re, longest)
 }

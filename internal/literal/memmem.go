@@ -129,7 +129,7 @@ func (m *memmem) Find(h []byte, from int) (int, int, bool) {
 	chosen := false // whether p was chosen from this call's text
 	for start := from; start <= last; {
 		w := h[start+p.o1 : last+p.o2+1]
-		i := indexPair(w, p.b1, p.b2, p.o2-p.o1)
+		i := indexPair(w, p.b1, p.b2, 0, 0, p.o2-p.o1)
 		if i < 0 {
 			return 0, 0, false
 		}

@@ -79,7 +79,9 @@ func newSingle(lit []byte) Searcher {
 }
 
 // newSet returns the best searcher for two or more non-empty literals in
-// preference order, or nil when the set is too big for an automaton.
+// preference order, or nil when the set is too big for an automaton: a byte
+// set for one-byte literals, Teddy for up to 64 literals of two bytes or
+// more where SIMD is available, Aho-Corasick otherwise.
 func newSet(lits [][]byte, longest bool) Searcher {
 	oneByte := true
 	firsts := make([]byte, len(lits))
@@ -89,6 +91,14 @@ func newSet(lits [][]byte, longest bool) Searcher {
 	}
 	if oneByte {
 		return (*byteSetSearcher)(newByteSet(firsts))
+	}
+	if t := newTeddy(lits, longest); t != nil {
+		// A set that is every ASCII case variant of a few bases (DNA)
+		// has its own, much smaller, automaton with a skip table:
+		// Teddy's buckets would fill with variants.
+		if _, fold := asciiFoldBases(lits); !fold {
+			return t
+		}
 	}
 	if a := newAhoCorasick(lits, longest); a != nil {
 		return a

@@ -7,15 +7,16 @@ import (
 
 // A simdImpl is one set of vector routines under test.
 type simdImpl struct {
-	name string
-	pair func(w []byte, b1, b2 byte, d int) int
-	any3 func(w []byte, a, b, c byte) int
+	name  string
+	pair  func(w []byte, b1, b2, m1, m2 byte, d int) int
+	any3  func(w []byte, a, b, c byte) int
+	teddy func(m *teddyMasks, w []byte, k int) int
 }
 
 // naivePair and naiveAny3 are the definitions, for checking the twins.
-func naivePair(w []byte, b1, b2 byte, d int) int {
+func naivePair(w []byte, b1, b2, m1, m2 byte, d int) int {
 	for i := 0; i+d < len(w); i++ {
-		if w[i] == b1 && w[i+d] == b2 {
+		if w[i]|m1 == b1 && w[i+d]|m2 == b2 {
 			return i
 		}
 	}
@@ -29,6 +30,56 @@ func naiveAny3(w []byte, a, b, c byte) int {
 		}
 	}
 	return -1
+}
+
+// naiveTeddy is the definition of Teddy's block scan: the first position
+// where the first k bytes of some literal of the set occur, bucket by
+// bucket (a bucket matches when, at each offset, some literal of it has
+// each nibble, not necessarily the same literal).
+func naiveTeddy(t *teddy, w []byte) int {
+	for i := 0; i+t.k <= len(w); i++ {
+		for _, ids := range t.buckets {
+			ok := len(ids) > 0
+			for j := 0; j < t.k && ok; j++ {
+				lo, hi := false, false
+				for _, id := range ids {
+					lo = lo || t.lits[id][j]&15 == w[i+j]&15
+					hi = hi || t.lits[id][j]>>4 == w[i+j]>>4
+				}
+				ok = lo && hi
+			}
+			if ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// simdLiterals builds 1 to 16 literals of 1 to 3 bytes from fuzz bytes,
+// mostly of the bytes the haystack makes common.
+func simdLiterals(spec []byte, bs [3]byte) [][]byte {
+	var lits [][]byte
+	for len(spec) > 0 && len(lits) < 16 {
+		n := 1 + int(spec[0]%3)
+		spec = spec[1:]
+		l := make([]byte, 0, n)
+		for range n {
+			var x byte
+			if len(spec) > 0 {
+				x, spec = spec[0], spec[1:]
+			}
+			if x%4 != 3 {
+				x = bs[x%4]
+			}
+			l = append(l, x)
+		}
+		lits = append(lits, l)
+	}
+	if len(lits) == 0 {
+		lits = append(lits, bs[:2])
+	}
+	return lits
 }
 
 // simdHaystack turns fuzz bytes into a haystack where the searched bytes
@@ -50,8 +101,14 @@ func simdHaystack(data []byte, bs [3]byte) []byte {
 // within 40 bytes of the ends, both where h lies (any alignment) and
 // copied to the end of a page followed by a guard page, and compares each
 // answer with the pure-Go twin and the naive definition.
-func checkSIMD(t *testing.T, page, h []byte, bs [3]byte, d int) {
+func checkSIMD(t *testing.T, page, h []byte, bs [3]byte, d int, ted *teddy) {
 	t.Helper()
+	// Fold the pair's bytes when its bytes are letters and d is odd
+	// (any way of choosing exercises both compare modes).
+	var m1, m2 byte
+	if d%2 == 1 {
+		m1, m2 = 0x20, 0x20
+	}
 	impls := simdImpls()
 	for lo := 0; lo <= len(h) && lo <= 40; lo++ {
 		for hi := len(h); hi >= lo && hi >= len(h)-40; hi-- {
@@ -60,17 +117,24 @@ func checkSIMD(t *testing.T, page, h []byte, bs [3]byte, d int) {
 			g := page[len(page)-len(w):]
 			copy(g, w)
 			for _, s := range [][]byte{w, g} {
-				wantPair := naivePair(s, bs[0], bs[1], d)
-				if got := indexPairGo(s, bs[0], bs[1], d); got != wantPair {
-					t.Fatalf("indexPairGo(%q, %q, %q, %d) = %d, want %d", s, bs[0], bs[1], d, got, wantPair)
+				wantPair := naivePair(s, bs[0], bs[1], m1, m2, d)
+				if got := indexPairGo(s, bs[0], bs[1], m1, m2, d); got != wantPair {
+					t.Fatalf("indexPairGo(%q, %q, %q, %#x, %#x, %d) = %d, want %d", s, bs[0], bs[1], m1, m2, d, got, wantPair)
 				}
 				wantAny := naiveAny3(s, bs[0], bs[1], bs[2])
 				if got := indexAny3Go(s, bs[0], bs[1], bs[2]); got != wantAny {
 					t.Fatalf("indexAny3Go(%q, %q, %q, %q) = %d, want %d", s, bs[0], bs[1], bs[2], got, wantAny)
 				}
+				wantTeddy := naiveTeddy(ted, s)
+				if got := teddyIndexGo(&ted.masks, s, ted.k); got != wantTeddy {
+					t.Fatalf("teddyIndexGo(%q, %q, k=%d) = %d, want %d", ted.lits, s, ted.k, got, wantTeddy)
+				}
 				for _, im := range impls {
-					if got := im.pair(s, bs[0], bs[1], d); got != wantPair {
-						t.Fatalf("%s pair(%q, %q, %q, %d) = %d, want %d", im.name, s, bs[0], bs[1], d, got, wantPair)
+					if got := im.teddy(&ted.masks, s, ted.k); got != wantTeddy {
+						t.Fatalf("%s teddy(%q, %q, k=%d) = %d, want %d", im.name, ted.lits, s, ted.k, got, wantTeddy)
+					}
+					if got := im.pair(s, bs[0], bs[1], m1, m2, d); got != wantPair {
+						t.Fatalf("%s pair(%q, %q, %q, %#x, %#x, %d) = %d, want %d", im.name, s, bs[0], bs[1], m1, m2, d, got, wantPair)
 					}
 					if got := im.any3(s, bs[0], bs[1], bs[2]); got != wantAny {
 						t.Fatalf("%s any3(%q, %q, %q, %q) = %d, want %d", im.name, s, bs[0], bs[1], bs[2], got, wantAny)
@@ -92,7 +156,8 @@ func FuzzSIMD(f *testing.F) {
 			data = data[:300]
 		}
 		bs := [3]byte{a, b, c}
-		checkSIMD(t, page, simdHaystack(data, bs), bs, 1+int(d%40))
+		ted := buildTeddy(simdLiterals(data[:min(len(data), 40)], bs), false, false)
+		checkSIMD(t, page, simdHaystack(data, bs), bs, 1+int(d%40), ted)
 	})
 }
 
@@ -111,6 +176,11 @@ func TestSIMDRandom(t *testing.T) {
 			data[i] = byte(r.Uint32())
 		}
 		bs := [3]byte{byte(r.Uint32()), byte(r.Uint32()), byte(r.Uint32())}
-		checkSIMD(t, page, simdHaystack(data, bs), bs, 1+r.IntN(40))
+		spec := make([]byte, r.IntN(40))
+		for i := range spec {
+			spec[i] = byte(r.Uint32())
+		}
+		ted := buildTeddy(simdLiterals(spec, bs), false, false)
+		checkSIMD(t, page, simdHaystack(data, bs), bs, 1+r.IntN(40), ted)
 	}
 }

@@ -6,5 +6,5 @@ package literal
 // assembly, the pure-Go twins compare with themselves and the naive
 // references.
 func simdImpls() []simdImpl {
-	return []simdImpl{{"go", indexPair, indexAny3}}
+	return []simdImpl{{"go", indexPair, indexAny3, teddyIndex}}
 }

@@ -1,0 +1,64 @@
+package literal
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestTeddyAgainstNaive compares Teddy with the obvious search on sets of
+// 2 to 64 literals over a small alphabet, on texts long enough for the
+// vector loops, leftmost-first and leftmost-longest.
+func TestTeddyAgainstNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	pieces := []string{"a", "b", "c", "d", "A", "B", "é", "\xff", " ", "ab", "abc", "@", "`"}
+	rounds := 1500
+	if testing.Short() {
+		rounds = 400
+	}
+	for range rounds {
+		lits := make([][]byte, 2+r.IntN(63))
+		for i := range lits {
+			lits[i] = randomBytes(r, pieces, 1+r.IntN(5))
+		}
+		h := randomBytes(r, append(pieces, "        "), r.IntN(600))
+		for _, longest := range []bool{false, true} {
+			ted := buildTeddy(lits, longest, false)
+			for from := 0; from <= len(h); from += 1 + r.IntN(100) {
+				gs, ge, gok := ted.Find(h, from)
+				ws, we, wok := naiveFind(lits, longest, h, from)
+				if gs != ws || ge != we || gok != wok {
+					t.Fatalf("teddy%q (longest %v).Find(%q, %d) = %d, %d, %v; want %d, %d, %v",
+						lits, longest, h, from, gs, ge, gok, ws, we, wok)
+				}
+			}
+			// Folding ASCII case is searching lower-case literals
+			// in the text lower-cased.
+			lower := make([][]byte, len(lits))
+			for i, l := range lits {
+				lower[i] = asciiLower(l)
+			}
+			fold := buildTeddy(lower, longest, true)
+			lh := asciiLower(h)
+			for from := 0; from <= len(h); from += 1 + r.IntN(100) {
+				gs, ge, gok := fold.Find(h, from)
+				ws, we, wok := naiveFind(lower, longest, lh, from)
+				if gs != ws || ge != we || gok != wok {
+					t.Fatalf("fold teddy%q (longest %v).Find(%q, %d) = %d, %d, %v; want %d, %d, %v",
+						lower, longest, h, from, gs, ge, gok, ws, we, wok)
+				}
+			}
+		}
+	}
+}
+
+// asciiLower lower-cases the ASCII letters of b only.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
