@@ -3,14 +3,16 @@ package literal
 import (
 	"bytes"
 	"slices"
+	"sync/atomic"
 )
 
 // teddy finds the leftmost occurrence of any of 2 to maxTeddyLiterals
 // literals with SIMD: the "Teddy" algorithm of Hyperscan, written here
 // from its published description.
 //
-// The literals are split into 8 buckets, one bit each. For each of the
-// first k bytes of the literals (k = min(3, shortest literal)) two tables
+// The literals are split into 8 buckets, one bit each. For each of k bytes
+// of the literals (k = min(3, shortest literal), from an offset where they
+// are rare) two tables
 // of 16 bytes map a text byte's low and high nibble to the buckets having
 // a literal with that nibble there. A vector of 16 or 32 text bytes is
 // split into nibbles, each nibble vector looked up with one byte shuffle
@@ -28,17 +30,33 @@ import (
 // the shuffle); the pure-Go twin of the block scan is kept for the fuzz
 // target and for other builds would be slower than Aho-Corasick.
 type teddy struct {
-	masks teddyMasks
-	k     int
-	lits  [][]byte
-	// buckets lists the literals of each bucket by index into lits,
-	// in preference order.
-	buckets [8][]int32
-	longest bool
+	k    int
+	lits [][]byte
+	// variants hold the tables for each offset the k bytes can be taken
+	// at in every literal, up to maxTeddyOffsets: not always the start,
+	// since "she" or "pro" begin many English words while a few bytes
+	// on the names are rarer. cur is the offset in use, first chosen by
+	// the [byteRank] table, then from the text by Find when candidates
+	// keep failing (see memmem); it is kept for later calls.
+	variants []teddyVariant
+	cur      atomic.Int32
+	longest  bool
 	// fold says the literals hold no upper-case ASCII letter and each
 	// lower-case one also matches its upper case.
 	fold bool
 }
+
+// A teddyVariant is Teddy's tables for the k bytes at offset off.
+type teddyVariant struct {
+	off   int
+	masks teddyMasks
+	// buckets lists the literals of each bucket by index into lits,
+	// in preference order.
+	buckets [8][]int32
+}
+
+// maxTeddyOffsets caps the offsets Teddy has tables for.
+const maxTeddyOffsets = 16
 
 // teddyMasks are the nibble tables, laid out for the assembly: lo[j] and
 // hi[j] give the buckets of low and high nibbles at offset j. Offsets at
@@ -80,42 +98,93 @@ func newTeddy(lits [][]byte, longest bool) *teddy {
 // upper-case ASCII letter, and each lower-case one matches both cases.
 func buildTeddy(lits [][]byte, longest, fold bool) *teddy {
 	t := &teddy{lits: lits, longest: longest, k: 3, fold: fold}
+	minLen := len(lits[0])
 	for _, l := range lits {
-		t.k = min(t.k, len(l))
+		minLen = min(minLen, len(l))
 	}
-	// Literals with the same first bytes share a bucket: sorted by
+	t.k = min(t.k, minLen)
+	for off := 0; off+t.k <= minLen && off < maxTeddyOffsets; off++ {
+		t.variants = append(t.variants, t.buildVariant(off))
+	}
+	t.cur.Store(int32(t.bestOffset(func(c byte) float64 { return float64(frequency(c)) })))
+	return t
+}
+
+// buildVariant returns the tables for the k bytes at offset off.
+func (t *teddy) buildVariant(off int) teddyVariant {
+	v := teddyVariant{off: off}
+	// Literals with the same bytes there share a bucket: sorted by
 	// them, the set is cut into eight runs.
-	order := make([]int32, len(lits))
+	order := make([]int32, len(t.lits))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortStableFunc(order, func(a, b int32) int {
-		return bytes.Compare(lits[a][:t.k], lits[b][:t.k])
+		return bytes.Compare(t.lits[a][off:off+t.k], t.lits[b][off:off+t.k])
 	})
-	per := (len(lits) + 7) / 8
+	per := (len(t.lits) + 7) / 8
 	for n, i := range order {
 		b := n / per
-		t.buckets[b] = append(t.buckets[b], i)
+		v.buckets[b] = append(v.buckets[b], i)
 		for j := range t.k {
-			c := lits[i][j]
-			t.masks.lo[j][c&15] |= 1 << b
-			t.masks.hi[j][c>>4] |= 1 << b
-			if fold && isLower(c) {
+			c := t.lits[i][off+j]
+			v.masks.lo[j][c&15] |= 1 << b
+			v.masks.hi[j][c>>4] |= 1 << b
+			if t.fold && isLower(c) {
 				// The upper case differs only in the high nibble.
-				t.masks.hi[j][(c-0x20)>>4] |= 1 << b
+				v.masks.hi[j][(c-0x20)>>4] |= 1 << b
 			}
 		}
 	}
-	for b := range t.buckets {
-		slices.Sort(t.buckets[b]) // preference order within the bucket
+	for b := range v.buckets {
+		slices.Sort(v.buckets[b]) // preference order within the bucket
 	}
 	for j := t.k; j < 3; j++ {
 		for c := range 16 {
-			t.masks.lo[j][c], t.masks.hi[j][c] = 0xFF, 0xFF
+			v.masks.lo[j][c], v.masks.hi[j][c] = 0xFF, 0xFF
 		}
 	}
-	return t
+	return v
 }
+
+// bestOffset returns the offset whose k bytes are rarest by freq, both
+// cases counted when folding, the first on ties. A window of text matches
+// a literal's k bytes with about the product of their frequencies, and
+// any of the literals with the sum of those products, which is the cost
+// minimised.
+func (t *teddy) bestOffset(freq func(byte) float64) int {
+	best, bestCost := 0, -1.0
+	for _, v := range t.variants {
+		cost := 0.0
+		for _, l := range t.lits {
+			p := 1.0
+			for _, c := range l[v.off : v.off+t.k] {
+				f := freq(c)
+				if t.fold && isLower(c) {
+					f += freq(c - 0x20)
+				}
+				p *= f
+			}
+			cost += p
+		}
+		if bestCost < 0 || cost < bestCost {
+			best, bestCost = v.off, cost
+		}
+	}
+	return best
+}
+
+// offsetFromText returns the best offset by the byte counts of sample.
+func (t *teddy) offsetFromText(sample []byte) int {
+	var count [256]int
+	for _, b := range sample {
+		count[b]++
+	}
+	return t.bestOffset(func(c byte) float64 { return float64(count[c] + 1) })
+}
+
+// variant returns the tables in use.
+func (t *teddy) variant() *teddyVariant { return &t.variants[t.cur.Load()] }
 
 // bucketsAt returns the buckets whose literals may start at p, which has
 // at least k bytes after it.
@@ -140,37 +209,61 @@ func teddyIndexGo(m *teddyMasks, w []byte, k int) int {
 }
 
 func (t *teddy) Find(h []byte, from int) (int, int, bool) {
-	for pos := from; pos <= len(h)-t.k; {
-		i := teddyIndex(&t.masks, h[pos:], t.k)
+	cur := t.cur.Load()
+	v := &t.variants[cur]
+	fails, since, chosen := 0, from, len(t.variants) == 1
+	// The scan runs over the positions of the tested bytes, off bytes
+	// after the literal's start.
+	for pos := from + v.off; pos <= len(h)-t.k; {
+		i := teddyIndex(&v.masks, h[pos:], t.k)
 		if i < 0 {
 			break
 		}
-		p := pos + i
-		bits := t.masks.bucketsAt(h, p, t.k)
-		best, end := int32(-1), -1
-		for b := 0; bits != 0; b, bits = b+1, bits>>1 {
-			if bits&1 == 0 {
-				continue
-			}
-			for _, id := range t.buckets[b] {
-				l := t.lits[id]
-				if !t.hasPrefix(h[p:], l) {
-					continue
-				}
-				if best < 0 || (t.longest && p+len(l) > end) || (!t.longest && id < best) {
-					best, end = id, p+len(l)
-				}
-				if !t.longest {
-					break // later literals of the bucket are less preferred
-				}
-			}
-		}
-		if best >= 0 {
+		p := pos + i - v.off
+		if end, ok := t.verify(v, h, p); ok {
 			return p, end, true
 		}
-		pos = p + 1
+		pos += i + 1
+		if fails++; chosen || fails <= minFalse || fails*falseEvery <= p-since {
+			continue
+		}
+		// The bytes at this offset are common in this text: count
+		// the bytes just scanned and take the offset rarest there.
+		// Every start up to p has been ruled out, whichever offset
+		// found it.
+		chosen = true
+		if off := int32(t.offsetFromText(h[max(since, p-sampleBytes):pos])); off != cur {
+			t.cur.CompareAndSwap(cur, off)
+			cur, v = off, &t.variants[off]
+			pos = p + 1 + v.off
+		}
 	}
 	return 0, 0, false
+}
+
+// verify returns the end of the literal an alternation prefers at p among
+// those of the buckets v's tables give for p.
+func (t *teddy) verify(v *teddyVariant, h []byte, p int) (int, bool) {
+	bits := v.masks.bucketsAt(h, p+v.off, t.k)
+	best, end := int32(-1), -1
+	for b := 0; bits != 0; b, bits = b+1, bits>>1 {
+		if bits&1 == 0 {
+			continue
+		}
+		for _, id := range v.buckets[b] {
+			l := t.lits[id]
+			if !t.hasPrefix(h[p:], l) {
+				continue
+			}
+			if best < 0 || (t.longest && p+len(l) > end) || (!t.longest && id < best) {
+				best, end = id, p+len(l)
+			}
+			if !t.longest {
+				break // later literals of the bucket are less preferred
+			}
+		}
+	}
+	return end, best >= 0
 }
 
 // hasPrefix reports whether h starts with the literal l, folding ASCII
