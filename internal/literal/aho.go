@@ -25,7 +25,7 @@ import (
 // previous match look at disjoint windows and disjoint scans, so finding
 // all matches stays linear in the haystack times the longest literal.
 //
-// Where SIMD is available, sets of up to 64 literals of two bytes or more
+// Where SIMD is available, sets of up to 32 literals of two bytes or more
 // use [teddy] instead; the automaton takes larger sets, sets with one-byte
 // literals, the ASCII case variants of a few bases, and every set in
 // builds without the vector routines.

@@ -80,7 +80,7 @@ func newSingle(lit []byte) Searcher {
 
 // newSet returns the best searcher for two or more non-empty literals in
 // preference order, or nil when the set is too big for an automaton: a byte
-// set for one-byte literals, Teddy for up to 64 literals of two bytes or
+// set for one-byte literals, Teddy for up to 32 literals of two bytes or
 // more where SIMD is available, Aho-Corasick otherwise.
 func newSet(lits [][]byte, longest bool) Searcher {
 	oneByte := true
