@@ -19,14 +19,19 @@ import (
 // counts the bytes of the text it has just scanned, picks the two bytes of
 // the literal that were rarest there, and goes on with that pair. The
 // choice is kept (atomically) for later calls, which start with the pair
-// that proved good. Should the text's own choice fail as well, the rest of
-// the call runs [bytes.Index], which has its own worst-case guarantee (the
+// that proved good; it is made once per searcher. Should the text's own
+// choice fail as well, the rest of the call runs [bytes.Index], which has its own worst-case guarantee (the
 // verification of candidates alone could cost the literal's length per
 // byte on a periodic text).
 type memmem struct {
 	lit []byte
 	// pair is the packed bytePair the next call starts with.
 	pair atomic.Uint64
+	// settled is set once a pair has been chosen from a text. Counting a
+	// sample costs more per byte than the vector scan, so it is done
+	// once per searcher: after that a pair that fails goes straight to
+	// bytes.Index for the rest of the call.
+	settled atomic.Bool
 }
 
 // A bytePair is the pair a memmem scans for: b1 at offset o1 of the
@@ -126,7 +131,7 @@ func (m *memmem) Find(h []byte, from int) (int, int, bool) {
 	p := unpackPair(packed)
 	last := len(h) - n // the last start a match can have
 	fails, since := 0, from
-	chosen := false // whether p was chosen from this call's text
+	chosen := m.settled.Load() // whether p was chosen from a text
 	for start := from; start <= last; {
 		w := h[start+p.o1 : last+p.o2+1]
 		i := indexPair(w, p.b1, p.b2, 0, 0, p.o2-p.o1)
@@ -150,6 +155,7 @@ func (m *memmem) Find(h []byte, from int) (int, int, bool) {
 			m.pair.CompareAndSwap(packed, v)
 			packed = v
 		}
+		m.settled.Store(true)
 		chosen, fails, since = true, 0, start
 	}
 	return 0, 0, false

@@ -40,6 +40,9 @@ type teddy struct {
 	// keep failing (see memmem); it is kept for later calls.
 	variants []teddyVariant
 	cur      atomic.Int32
+	// settled is set once the offset has been chosen from a text: as
+	// for memmem, counting a sample is done once per searcher.
+	settled atomic.Bool
 	longest  bool
 	// fold says the literals hold no upper-case ASCII letter and each
 	// lower-case one also matches its upper case.
@@ -215,7 +218,7 @@ func teddyIndexGo(m *teddyMasks, w []byte, k int) int {
 func (t *teddy) Find(h []byte, from int) (int, int, bool) {
 	cur := t.cur.Load()
 	v := &t.variants[cur]
-	fails, since, chosen := 0, from, len(t.variants) == 1
+	fails, since, chosen := 0, from, len(t.variants) == 1 || t.settled.Load()
 	// The scan runs over the positions of the tested bytes, off bytes
 	// after the literal's start.
 	for pos := from + v.off; pos <= len(h)-t.k; {
@@ -236,6 +239,7 @@ func (t *teddy) Find(h []byte, from int) (int, int, bool) {
 		// Every start up to p has been ruled out, whichever offset
 		// found it.
 		chosen = true
+		t.settled.Store(true)
 		if off := int32(t.offsetFromText(h[max(since, p-sampleBytes):pos])); off != cur {
 			t.cur.CompareAndSwap(cur, off)
 			cur, v = off, &t.variants[off]
