@@ -193,10 +193,11 @@ func (p *plan) build(tree *syntax.Regexp, prog func() *nfa.Prog, onePass func() 
 }
 
 // literalCandidate reports whether tree may be a pure literal pattern,
-// one literal.NewMatcher answers: it is a literal, or its language is
-// small enough to list.
+// one literal.NewMatcher answers: it is a literal, its language is small
+// enough to list, or it is case-insensitive ASCII that literal searches
+// folding case.
 func literalCandidate(tree *syntax.Regexp) bool {
-	return isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals
+	return isLiteral(tree) || languageSize(tree, maxPureLiterals) <= maxPureLiterals || literal.FoldCandidate(tree)
 }
 
 // goodQuality is the literalQuality from which a literal set is searched

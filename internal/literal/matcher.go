@@ -47,6 +47,19 @@ func NewMatcher(re *syntax.Regexp, longest bool) Searcher {
 	return extractMatcher(re, longest)
 }
 
+// FoldCandidate reports whether [NewMatcher] may answer re although its
+// language is too large to count: a case-insensitive literal or
+// alternation of ASCII letters, which it can search as a few bases
+// folding case (Teddy) where the build has the vector routines. It is a
+// cheap walk of the tree; NewMatcher may still return nil.
+func FoldCandidate(re *syntax.Regexp) bool {
+	if !haveTeddy {
+		return false
+	}
+	letters, ok := foldQualifies(re)
+	return ok && letters
+}
+
 // extractMatcher is [NewMatcher] through the full extraction of every
 // literal.
 func extractMatcher(re *syntax.Regexp, longest bool) Searcher {
