@@ -43,7 +43,7 @@ type teddy struct {
 	// settled is set once the offset has been chosen from a text: as
 	// for memmem, counting a sample is done once per searcher.
 	settled atomic.Bool
-	longest  bool
+	longest bool
 	// fold says the literals hold no upper-case ASCII letter and each
 	// lower-case one also matches its upper case.
 	fold bool
