@@ -55,7 +55,8 @@ func (x *foldExtractor) letterChoice() int64 {
 // newFoldSet returns the Searcher [NewMatcher] would build for re through
 // the full extraction, when re qualifies for the fold extraction, and
 // reports whether it did. Nil with true means re is not a pure literal
-// pattern, because it matches the empty string.
+// pattern for the full extraction: it matches the empty string, or its
+// literals exceed the limits.
 func newFoldSet(re *syntax.Regexp, longest bool) (Searcher, bool) {
 	if letters, ok := foldQualifies(re); !ok || !letters {
 		// Without a letter to fold the bases are the literals, and the
@@ -64,7 +65,14 @@ func newFoldSet(re *syntax.Regexp, longest bool) (Searcher, bool) {
 	}
 	x := foldExtractor{lim: pureLimits}
 	lits, ok := x.extract(re)
-	if !ok || len(lits) < 2 && (len(lits) == 0 || lits[0].n == 1) {
+	if !ok {
+		// The full extraction would not give an exact set within its
+		// limits either: not a pure literal pattern (for a literal
+		// set; NewMatcher may still try Teddy), and no need to spend
+		// the cross products finding that out again.
+		return nil, true
+	}
+	if len(lits) < 2 && (len(lits) == 0 || lits[0].n == 1) {
 		// The full extraction knows best what to make of these.
 		return nil, false
 	}

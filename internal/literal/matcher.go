@@ -36,13 +36,17 @@ func NewMatcher(re *syntax.Regexp, longest bool) Searcher {
 		}
 		return foldMatcher(top.Rune)
 	}
-	if m, ok := newFoldSet(re, longest); ok {
+	m, decided := newFoldSet(re, longest)
+	if m != nil {
 		return m
 	}
 	if t := newFoldTeddy(re, longest); t != nil {
 		// A case-insensitive alternation with too many spellings for
 		// a set.
 		return t
+	}
+	if decided {
+		return nil
 	}
 	return extractMatcher(re, longest)
 }
