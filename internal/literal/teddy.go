@@ -3,6 +3,7 @@ package literal
 import (
 	"bytes"
 	"slices"
+	"sync"
 	"sync/atomic"
 )
 
@@ -33,13 +34,15 @@ type teddy struct {
 	k    int
 	lits [][]byte
 	// variants hold the tables for each offset the k bytes can be taken
-	// at in every literal, up to maxTeddyOffsets: not always the start,
+	// at in every literal, the first maxTeddyOffsets: not always the start,
 	// since "she" or "pro" begin many English words while a few bytes
 	// on the names are rarer. cur is the offset in use, first chosen by
 	// the [byteRank] table, then from the text by Find when candidates
 	// keep failing (see memmem); it is kept for later calls.
 	variants []teddyVariant
-	cur      atomic.Int32
+	// order backs the buckets of every variant, len(lits) entries each.
+	order []int32
+	cur   atomic.Int32
 	// settled is set once the offset has been chosen from a text: as
 	// for memmem, counting a sample is done once per searcher.
 	settled atomic.Bool
@@ -49,8 +52,10 @@ type teddy struct {
 	fold bool
 }
 
-// A teddyVariant is Teddy's tables for the k bytes at offset off.
+// A teddyVariant is Teddy's tables for the k bytes at offset off, filled
+// in once.
 type teddyVariant struct {
+	once  sync.Once
 	off   int
 	masks teddyMasks
 	// buckets lists the literals of each bucket by index into lits,
@@ -58,8 +63,10 @@ type teddyVariant struct {
 	buckets [8][]int32
 }
 
-// maxTeddyOffsets caps the offsets Teddy has tables for.
-const maxTeddyOffsets = 16
+// maxTeddyOffsets caps the offsets Teddy has tables for: each costs a
+// sort of the literals when the searcher is built, which a pattern used
+// once pays in full.
+const maxTeddyOffsets = 8
 
 // teddyMasks are the nibble tables, laid out for the assembly: lo[j] and
 // hi[j] give the buckets of low and high nibbles at offset j. Offsets at
@@ -110,19 +117,35 @@ func buildTeddy(lits [][]byte, longest, fold bool) *teddy {
 		minLen = min(minLen, len(l))
 	}
 	t.k = min(t.k, minLen)
-	for off := 0; off+t.k <= minLen && off < maxTeddyOffsets; off++ {
-		t.variants = append(t.variants, t.buildVariant(off))
+	// Only the offset chosen by the table is filled in now; the others
+	// when Find first switches to them (once per searcher), in memory
+	// allocated here, so that Find never allocates.
+	n := min(minLen-t.k+1, maxTeddyOffsets)
+	t.variants = make([]teddyVariant, n)
+	t.order = make([]int32, n*len(lits))
+	for off := range t.variants {
+		t.variants[off].off = off
 	}
-	t.cur.Store(int32(t.bestOffset(func(c byte) float64 { return float64(frequency(c)) })))
+	off := t.bestOffset(func(c byte) float64 { return float64(frequency(c)) })
+	t.cur.Store(int32(off))
+	t.variantAt(off)
 	return t
 }
 
-// buildVariant returns the tables for the k bytes at offset off.
-func (t *teddy) buildVariant(off int) teddyVariant {
-	v := teddyVariant{off: off}
+// variantAt returns the tables for offset off, filling them in on first
+// use.
+func (t *teddy) variantAt(off int) *teddyVariant {
+	v := &t.variants[off]
+	v.once.Do(func() { t.fill(v) })
+	return v
+}
+
+// fill fills in the tables of v for the k bytes at its offset.
+func (t *teddy) fill(v *teddyVariant) {
+	off := v.off
 	// Literals with the same bytes there share a bucket: sorted by
 	// them, the set is cut into eight runs.
-	order := make([]int32, len(t.lits))
+	order := t.order[off*len(t.lits) : (off+1)*len(t.lits)]
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -130,9 +153,12 @@ func (t *teddy) buildVariant(off int) teddyVariant {
 		return bytes.Compare(t.lits[a][off:off+t.k], t.lits[b][off:off+t.k])
 	})
 	per := (len(t.lits) + 7) / 8
+	for b := range v.buckets {
+		// The buckets are runs of order, which backs them all.
+		v.buckets[b] = order[min(b*per, len(order)):min((b+1)*per, len(order))]
+	}
 	for n, i := range order {
 		b := n / per
-		v.buckets[b] = append(v.buckets[b], i)
 		for j := range t.k {
 			c := t.lits[i][off+j]
 			v.masks.lo[j][c&15] |= 1 << b
@@ -151,7 +177,6 @@ func (t *teddy) buildVariant(off int) teddyVariant {
 			v.masks.lo[j][c], v.masks.hi[j][c] = 0xFF, 0xFF
 		}
 	}
-	return v
 }
 
 // bestOffset returns the offset whose k bytes are rarest by freq, both
@@ -161,11 +186,11 @@ func (t *teddy) buildVariant(off int) teddyVariant {
 // minimised.
 func (t *teddy) bestOffset(freq func(byte) float64) int {
 	best, bestCost := 0, -1.0
-	for _, v := range t.variants {
+	for off := range t.variants {
 		cost := 0.0
 		for _, l := range t.lits {
 			p := 1.0
-			for _, c := range l[v.off : v.off+t.k] {
+			for _, c := range l[off : off+t.k] {
 				f := freq(c)
 				if t.fold && isLower(c) {
 					f += freq(c - 0x20)
@@ -175,7 +200,7 @@ func (t *teddy) bestOffset(freq func(byte) float64) int {
 			cost += p
 		}
 		if bestCost < 0 || cost < bestCost {
-			best, bestCost = v.off, cost
+			best, bestCost = off, cost
 		}
 	}
 	return best
@@ -191,7 +216,7 @@ func (t *teddy) offsetFromText(sample []byte) int {
 }
 
 // variant returns the tables in use.
-func (t *teddy) variant() *teddyVariant { return &t.variants[t.cur.Load()] }
+func (t *teddy) variant() *teddyVariant { return t.variantAt(int(t.cur.Load())) }
 
 // bucketsAt returns the buckets whose literals may start at p, which has
 // at least k bytes after it.
@@ -217,7 +242,7 @@ func teddyIndexGo(m *teddyMasks, w []byte, k int) int {
 
 func (t *teddy) Find(h []byte, from int) (int, int, bool) {
 	cur := t.cur.Load()
-	v := &t.variants[cur]
+	v := t.variantAt(int(cur))
 	fails, since, chosen := 0, from, len(t.variants) == 1 || t.settled.Load()
 	// The scan runs over the positions of the tested bytes, off bytes
 	// after the literal's start.
@@ -242,7 +267,7 @@ func (t *teddy) Find(h []byte, from int) (int, int, bool) {
 		t.settled.Store(true)
 		if off := int32(t.offsetFromText(h[max(since, p-sampleBytes):pos])); off != cur {
 			t.cur.CompareAndSwap(cur, off)
-			cur, v = off, &t.variants[off]
+			cur, v = off, t.variantAt(int(off))
 			pos = p + 1 + v.off
 		}
 	}

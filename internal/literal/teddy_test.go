@@ -62,3 +62,51 @@ func asciiLower(b []byte) []byte {
 	}
 	return out
 }
+
+// TestTeddyConcurrent runs searchers, fresh and shared, from several
+// goroutines on a text full of near misses ("she", "john", "professor"),
+// where calls may race to choose an offset from the text and fill in its
+// tables; every call must give the same answers, and the race detector
+// sees the sharing.
+func TestTeddyConcurrent(t *testing.T) {
+	m := NewMatcher(parse(t, `(?i)Sherlock Holmes|John Watson|Professor Moriarty`), false)
+	if m == nil {
+		t.Fatal("NewMatcher = nil")
+	}
+	var text []byte
+	for i := range 400 {
+		text = append(text, "she said so, John; the professor watched holmes "...)
+		if i%50 == 0 {
+			text = append(text, "SHERLOCK HOLMES, John Watson. "...)
+		}
+	}
+	want := findAll(m, text)
+	if len(want) != 8*2 {
+		t.Fatalf("%d matches, want 16", len(want))
+	}
+	done := make(chan [][]int)
+	for range 4 {
+		go func() {
+			s := NewMatcher(parse(t, `(?i)Sherlock Holmes|John Watson|Professor Moriarty`), false)
+			var got [][]int
+			for range 3 {
+				got = findAll(s, text)
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; !equalMatches(got, want) {
+			t.Errorf("concurrent matches %v, want %v", got, want)
+		}
+	}
+	shared := make(chan [][]int)
+	for range 4 {
+		go func() { shared <- findAll(m, text) }()
+	}
+	for range 4 {
+		if got := <-shared; !equalMatches(got, want) {
+			t.Errorf("shared searcher matches %v, want %v", got, want)
+		}
+	}
+}
