@@ -444,21 +444,31 @@ func newFoldTeddy(re *syntax.Regexp, longest bool) Searcher {
 	if !ok || len(lits) == 0 {
 		return nil
 	}
-	bases := make([][]byte, len(lits))
-	for i, l := range lits {
+	size := 0
+	for _, l := range lits {
 		if len(l.s) < minTeddyLen {
 			return nil // the empty match, or too short for Teddy
 		}
-		bases[i] = []byte(l.s)
+		size += len(l.s)
 	}
 	// As in newFoldSet: with no base a prefix of another, at most one
 	// spelling of one base matches at any position, so the order of
-	// the bases does not matter.
-	sorted := slices.SortedFunc(slices.Values(lits), func(a, b foldLit) int { return strings.Compare(a.s, b.s) })
-	for i := 1; i < len(sorted); i++ {
-		if strings.HasPrefix(sorted[i].s, sorted[i-1].s) {
-			return nil
+	// the bases does not matter. There are at most maxTeddyLiterals:
+	// comparing every pair costs less than sorting them.
+	for i, a := range lits {
+		for j, b := range lits {
+			if i != j && strings.HasPrefix(b.s, a.s) {
+				return nil
+			}
 		}
+	}
+	// The bases share one buffer: a pattern used once pays for every
+	// allocation here.
+	buf := make([]byte, 0, size)
+	bases := make([][]byte, len(lits))
+	for i, l := range lits {
+		buf = append(buf, l.s...)
+		bases[i] = buf[len(buf)-len(l.s) : len(buf) : len(buf)]
 	}
 	return buildTeddy(bases, longest, true)
 }
