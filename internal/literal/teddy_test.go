@@ -1,7 +1,10 @@
 package literal
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -108,6 +111,56 @@ func TestTeddyConcurrent(t *testing.T) {
 	for range 4 {
 		if got := <-shared; !equalMatches(got, want) {
 			t.Errorf("shared searcher matches %v, want %v", got, want)
+		}
+	}
+}
+
+// TestFoldTeddyMatcher compares NewMatcher with the standard library on
+// case-insensitive alternations of long words, which have too many
+// spellings for a literal set: where there is SIMD they are searched by
+// the folding Teddy over their bases (the long s and the Kelvin sign
+// spelled out).
+func TestFoldTeddyMatcher(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	// s and k (and ſ, K) double a word's bases; the other letters
+	// only its spellings.
+	letters := []string{"s", "k", "ſ", "\u212a", "a", "e", "h", "o", "r", "l", " ", "A", "E", "H", "O", "R", "L", "n", "t", "m", "-"}
+	inputPieces := append(append([]string(nil), letters...), "A", "E", "H", "O", "R", "L", "\xff", "\xc5", "x")
+	rounds := 400
+	if testing.Short() {
+		rounds = 100
+	}
+	teddies := 0
+	defer func() { t.Logf("%d of %d rounds searched by Teddy", teddies, rounds) }()
+	for range rounds {
+		words := make([]string, 1+r.IntN(3))
+		for i := range words {
+			words[i] = string(randomBytes(r, letters, 14+r.IntN(4)))
+		}
+		pattern := `(?i)` + strings.Join(words, "|")
+		for _, longest := range []bool{false, true} {
+			m := NewMatcher(parse(t, pattern), longest)
+			if m == nil {
+				continue // not a pure literal pattern without Teddy
+			}
+			if _, ok := m.(*teddy); ok && !longest {
+				teddies++
+			}
+			std := regexp.MustCompile(pattern)
+			mode := "leftmost-first"
+			if longest {
+				std.Longest()
+				mode = "leftmost-longest"
+			}
+			for range 10 {
+				h := randomBytes(r, inputPieces, r.IntN(200))
+				// Plant a spelling of some word now and then.
+				if r.IntN(2) == 0 {
+					w := []byte(words[r.IntN(len(words))])
+					h = append(h, bytes.ToUpper(w)...)
+				}
+				compareAll(t, pattern, mode, h, m, std)
+			}
 		}
 	}
 }
