@@ -202,8 +202,35 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 	dead := false
 	for pos < len(hay) {
 		// The hot loop: one lookup per byte until something needs
-		// attention.
+		// attention, four bytes a round while four are left. The
+		// slice of four lets the compiler drop the bounds checks on
+		// the bytes; a special ID leaves with s and pos at the byte
+		// that led to it, as the one-byte loop does.
 		var next int32
+		for pos+4 <= len(hay) {
+			b := hay[pos : pos+4 : pos+4]
+			n0 := trans[int(s)+int(classes[b[0]])]
+			if isSpecial(n0) {
+				next = n0
+				goto special
+			}
+			n1 := trans[int(n0)+int(classes[b[1]])]
+			if isSpecial(n1) {
+				s, pos, next = n0, pos+1, n1
+				goto special
+			}
+			n2 := trans[int(n1)+int(classes[b[2]])]
+			if isSpecial(n2) {
+				s, pos, next = n1, pos+2, n2
+				goto special
+			}
+			n3 := trans[int(n2)+int(classes[b[3]])]
+			if isSpecial(n3) {
+				s, pos, next = n2, pos+3, n3
+				goto special
+			}
+			s, pos = n3, pos+4
+		}
 		for pos < len(hay) {
 			next = trans[int(s)+int(classes[hay[pos]])]
 			if isSpecial(next) {
@@ -215,6 +242,7 @@ func (d *DFA) Forward(c *Cache, in *nfa.Input, mode Mode) (int, Result) {
 		if pos == len(hay) {
 			break
 		}
+	special:
 		if next == unknownID {
 			if next, ok = d.transition(c, s, int(classes[hay[pos]]), pos); !ok {
 				c.lastHi = pos
@@ -323,7 +351,33 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 	hay := h[:in.End]
 	dead := false
 	for pos > start {
+		// As in Forward: four bytes a round, backward, while four
+		// are left.
 		var next int32
+		for pos-4 >= start {
+			b := hay[pos-4 : pos : pos]
+			n0 := trans[int(s)+int(classes[b[3]])]
+			if isSpecial(n0) {
+				next = n0
+				goto special
+			}
+			n1 := trans[int(n0)+int(classes[b[2]])]
+			if isSpecial(n1) {
+				s, pos, next = n0, pos-1, n1
+				goto special
+			}
+			n2 := trans[int(n1)+int(classes[b[1]])]
+			if isSpecial(n2) {
+				s, pos, next = n1, pos-2, n2
+				goto special
+			}
+			n3 := trans[int(n2)+int(classes[b[0]])]
+			if isSpecial(n3) {
+				s, pos, next = n2, pos-3, n3
+				goto special
+			}
+			s, pos = n3, pos-4
+		}
 		for pos > start {
 			next = trans[int(s)+int(classes[hay[pos-1]])]
 			if isSpecial(next) {
@@ -335,6 +389,7 @@ func (d *DFA) Reverse(c *Cache, in *nfa.Input) (int, Result) {
 		if pos == start {
 			break
 		}
+	special:
 		if next == unknownID {
 			if next, ok = d.transition(c, s, int(classes[hay[pos-1]]), pos); !ok {
 				c.lastLo = pos

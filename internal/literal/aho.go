@@ -25,8 +25,10 @@ import (
 // previous match look at disjoint windows and disjoint scans, so finding
 // all matches stays linear in the haystack times the longest literal.
 //
-// Teddy, the SIMD algorithm Rust's regex uses for small sets, is left out:
-// Go cannot express it without assembly.
+// Where SIMD is available, sets of up to 32 literals of two bytes or more
+// use [teddy] instead; the automaton takes larger sets, sets with one-byte
+// literals, the ASCII case variants of a few bases, and every set in
+// builds without the vector routines.
 type ahoCorasick struct {
 	classes [256]uint8
 	shift   uint // log2 of the row length

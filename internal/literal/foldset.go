@@ -37,12 +37,26 @@ type foldLit struct {
 // the full extraction would go inexact or infinite, it fails instead.
 type foldExtractor struct {
 	lim Limits
+	// bases makes the limits count bases instead of spellings (every
+	// letter choice counts once), for a searcher that folds ASCII case
+	// itself (Teddy) and so never expands the spellings.
+	bases bool
+}
+
+// letterChoice is how many literals a letter that matches in both cases
+// counts for: its two spellings, or one base.
+func (x *foldExtractor) letterChoice() int64 {
+	if x.bases {
+		return 1
+	}
+	return 2
 }
 
 // newFoldSet returns the Searcher [NewMatcher] would build for re through
 // the full extraction, when re qualifies for the fold extraction, and
 // reports whether it did. Nil with true means re is not a pure literal
-// pattern, because it matches the empty string.
+// pattern for the full extraction: it matches the empty string, or its
+// literals exceed the limits.
 func newFoldSet(re *syntax.Regexp, longest bool) (Searcher, bool) {
 	if letters, ok := foldQualifies(re); !ok || !letters {
 		// Without a letter to fold the bases are the literals, and the
@@ -51,7 +65,14 @@ func newFoldSet(re *syntax.Regexp, longest bool) (Searcher, bool) {
 	}
 	x := foldExtractor{lim: pureLimits}
 	lits, ok := x.extract(re)
-	if !ok || len(lits) < 2 && (len(lits) == 0 || lits[0].n == 1) {
+	if !ok {
+		// The full extraction would not give an exact set within its
+		// limits either: not a pure literal pattern (for a literal
+		// set; NewMatcher may still try Teddy), and no need to spend
+		// the cross products finding that out again.
+		return nil, true
+	}
+	if len(lits) < 2 && (len(lits) == 0 || lits[0].n == 1) {
 		// The full extraction knows best what to make of these.
 		return nil, false
 	}
@@ -236,7 +257,7 @@ func (x *foldExtractor) literal(runes []rune, fold bool) ([]foldLit, bool) {
 			switch {
 			case f < utf8.RuneSelf && isLetter(f):
 				if isLower(byte(f)) {
-					choices = append(choices, foldLit{s: string(f), n: 2})
+					choices = append(choices, foldLit{s: string(f), n: x.letterChoice()})
 				}
 			default:
 				choices = append(choices, foldLit{s: string(f), n: 1})
@@ -277,7 +298,7 @@ func (x *foldExtractor) class(ranges []rune) ([]foldLit, bool) {
 			switch {
 			case r < utf8.RuneSelf && isLetter(r):
 				if !isLower(byte(r)) {
-					out = append(out, foldLit{s: string(r | 0x20), n: 2})
+					out = append(out, foldLit{s: string(r | 0x20), n: x.letterChoice()})
 				}
 			default:
 				out = append(out, foldLit{s: string(r), n: 1})
@@ -400,4 +421,54 @@ func foldDedup(lits []foldLit) []foldLit {
 		}
 	}
 	return out
+}
+
+// newFoldTeddy returns a Teddy searcher folding ASCII case for re, for a
+// case-insensitive literal or alternation with too many spellings for a
+// literal set (each of its ASCII letters doubles them; "(?i)Sherlock
+// Holmes" has 2^14 times 8), or nil when re does not qualify for the fold
+// extraction, has more than maxTeddyLiterals bases, or this build has no
+// Teddy. The bases are extracted with the limits counting bases, which is
+// exact as long as the searcher folds every letter of them.
+func newFoldTeddy(re *syntax.Regexp, longest bool) Searcher {
+	if !haveTeddy {
+		return nil
+	}
+	if letters, ok := foldQualifies(re); !ok || !letters {
+		return nil
+	}
+	lim := pureLimits
+	lim.MaxLiterals = maxTeddyLiterals
+	x := foldExtractor{lim: lim, bases: true}
+	lits, ok := x.extract(re)
+	if !ok || len(lits) == 0 {
+		return nil
+	}
+	size := 0
+	for _, l := range lits {
+		if len(l.s) < minTeddyLen {
+			return nil // the empty match, or too short for Teddy
+		}
+		size += len(l.s)
+	}
+	// As in newFoldSet: with no base a prefix of another, at most one
+	// spelling of one base matches at any position, so the order of
+	// the bases does not matter. There are at most maxTeddyLiterals:
+	// comparing every pair costs less than sorting them.
+	for i, a := range lits {
+		for j, b := range lits {
+			if i != j && strings.HasPrefix(b.s, a.s) {
+				return nil
+			}
+		}
+	}
+	// The bases share one buffer: a pattern used once pays for every
+	// allocation here.
+	buf := make([]byte, 0, size)
+	bases := make([][]byte, len(lits))
+	for i, l := range lits {
+		buf = append(buf, l.s...)
+		bases[i] = buf[len(buf)-len(l.s) : len(buf) : len(buf)]
+	}
+	return buildTeddy(bases, longest, true)
 }

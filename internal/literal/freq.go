@@ -2,8 +2,9 @@ package literal
 
 // byteRank estimates how common each byte is in typical haystacks (English
 // prose, source code, logs, some non-ASCII UTF-8 text): higher is more
-// common. Only the order matters, to pick the byte of a literal that gives
-// the fewest false candidates when scanned for with IndexByte.
+// common. Only the order matters, to pick the bytes of a literal that give
+// the fewest false candidates when scanned for, before the text itself has
+// been seen (see memmem and teddy).
 var byteRank = buildByteRank()
 
 // buildByteRank fills the rank table from lists written most common first.
@@ -49,19 +50,6 @@ func buildByteRank() [256]uint8 {
 		}
 	}
 	return rank
-}
-
-// rarestByte returns the index of the byte of lit with the lowest rank,
-// preferring the later one on ties (it leaves room to verify backwards
-// cheaply and is often more specific than a common first letter).
-func rarestByte(lit []byte) int {
-	best := 0
-	for i := 1; i < len(lit); i++ {
-		if byteRank[lit[i]] <= byteRank[lit[best]] {
-			best = i
-		}
-	}
-	return best
 }
 
 // frequency turns a byte's rank into a rough relative frequency, for adding

@@ -28,13 +28,40 @@ func NewMatcher(re *syntax.Regexp, longest bool) Searcher {
 	}
 	if top.Op == syntax.OpLiteral && top.Flags&syntax.FoldCase != 0 && len(top.Rune) > 1 {
 		// A long case-insensitive literal has too many spellings for
-		// a set; the fold searcher handles it in one piece.
+		// a set; Teddy folding ASCII case searches its few bases
+		// (its non-ASCII letters spelled out), and the fold searcher
+		// handles any other in one piece.
+		if t := newFoldTeddy(re, longest); t != nil {
+			return t
+		}
 		return foldMatcher(top.Rune)
 	}
-	if m, ok := newFoldSet(re, longest); ok {
+	m, decided := newFoldSet(re, longest)
+	if m != nil {
 		return m
 	}
+	if t := newFoldTeddy(re, longest); t != nil {
+		// A case-insensitive alternation with too many spellings for
+		// a set.
+		return t
+	}
+	if decided {
+		return nil
+	}
 	return extractMatcher(re, longest)
+}
+
+// FoldCandidate reports whether [NewMatcher] may answer re although its
+// language is too large to count: a case-insensitive literal or
+// alternation of ASCII letters, which it can search as a few bases
+// folding case (Teddy) where the build has the vector routines. It is a
+// cheap walk of the tree; NewMatcher may still return nil.
+func FoldCandidate(re *syntax.Regexp) bool {
+	if !haveTeddy {
+		return false
+	}
+	letters, ok := foldQualifies(re)
+	return ok && letters
 }
 
 // extractMatcher is [NewMatcher] through the full extraction of every

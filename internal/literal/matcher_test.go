@@ -9,6 +9,13 @@ import (
 )
 
 func TestNewMatcherKinds(t *testing.T) {
+	// Small sets of literals of two bytes or more use Teddy where the
+	// vector routines exist.
+	// as do long case-insensitive literals of ASCII letters.
+	setKind, foldKind := "*literal.ahoCorasick", "*literal.foldLiteral"
+	if haveTeddy {
+		setKind, foldKind = "*literal.teddy", "*literal.teddy"
+	}
 	tests := []struct {
 		pattern string
 		kind    string // the searcher's type, or "nil" for not a pure literal
@@ -16,11 +23,12 @@ func TestNewMatcherKinds(t *testing.T) {
 		{`a`, "literal.byteSearcher"},
 		{`foo`, "*literal.memmem"},
 		{`(foo)`, "*literal.memmem"},
-		{`foo|bar`, "*literal.ahoCorasick"},
-		{`foo|foobar`, "*literal.ahoCorasick"},
-		{`ab[cd]e`, "*literal.ahoCorasick"},
+		{`foo|bar`, setKind},
+		{`foo|foobar`, setKind},
+		{`ab[cd]e`, setKind},
 		{`(?i)k`, "*literal.ahoCorasick"},
-		{`(?i)holmes`, "*literal.foldLiteral"},
+		{`(?i)holmes`, foldKind},
+		{`(?i)Шерлок`, "*literal.foldLiteral"},
 		{`(?i)123`, "*literal.memmem"},
 		{`x{3}`, "*literal.memmem"},
 		{`\x{D800}`, "literal.never"},

@@ -79,7 +79,9 @@ func newSingle(lit []byte) Searcher {
 }
 
 // newSet returns the best searcher for two or more non-empty literals in
-// preference order, or nil when the set is too big for an automaton.
+// preference order, or nil when the set is too big for an automaton: a byte
+// set for one-byte literals, Teddy for up to 32 literals of two bytes or
+// more where SIMD is available, Aho-Corasick otherwise.
 func newSet(lits [][]byte, longest bool) Searcher {
 	oneByte := true
 	firsts := make([]byte, len(lits))
@@ -89,6 +91,14 @@ func newSet(lits [][]byte, longest bool) Searcher {
 	}
 	if oneByte {
 		return (*byteSetSearcher)(newByteSet(firsts))
+	}
+	if t := newTeddy(lits, longest); t != nil {
+		// A set that is every ASCII case variant of a few bases (DNA)
+		// has its own, much smaller, automaton with a skip table:
+		// Teddy's buckets would fill with variants.
+		if _, fold := asciiFoldBases(lits); !fold {
+			return t
+		}
 	}
 	if a := newAhoCorasick(lits, longest); a != nil {
 		return a
@@ -124,71 +134,6 @@ func (b byteSearcher) Find(h []byte, from int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return from + i, from + i + 1, true
-}
-
-// memmem finds one literal of two or more bytes.
-//
-// bytes.Index already scans for the literal's first byte with IndexByte,
-// which is fast when that byte is rare and slow when it is common (an 'e'
-// or a space). memmem instead scans for the literal's rarest byte by the
-// [byteRank] table and checks the literal around each hit. Since a guess
-// can be wrong for a particular haystack, it counts the hits that fail and
-// hands over to bytes.Index, which has its own worst-case guarantee, once
-// they outnumber a small fraction of the bytes skipped.
-type memmem struct {
-	lit  []byte
-	rare int // index in lit of the byte scanned for
-	// useIndex says the first byte is as rare as any, so bytes.Index does
-	// the same scan, with a vectorised comparison.
-	useIndex bool
-}
-
-func newMemmem(lit []byte) *memmem {
-	rare := rarestByte(lit)
-	return &memmem{lit: lit, rare: rare, useIndex: byteRank[lit[rare]] >= byteRank[lit[0]]}
-}
-
-func (m *memmem) Find(h []byte, from int) (int, int, bool) {
-	if from > len(h) {
-		return 0, 0, false
-	}
-	if m.useIndex {
-		return m.index(h, from)
-	}
-	n := len(m.lit)
-	rb := m.lit[m.rare]
-	fails := 0
-	// The rare byte of a match at start s is at s+m.rare, so the scan
-	// begins m.rare bytes in and stops early enough for the whole
-	// literal to fit.
-	i := from + m.rare
-	last := len(h) - n + m.rare // the last position the rare byte can be at
-	for i <= last {
-		j := bytes.IndexByte(h[i:last+1], rb)
-		if j < 0 {
-			return 0, 0, false
-		}
-		i += j
-		start := i - m.rare
-		if bytes.Equal(h[start:start+n], m.lit) {
-			return start, start + n, true
-		}
-		fails++
-		i++
-		if fails > 8 && fails > (i-from)>>4 {
-			return m.index(h, start+1)
-		}
-	}
-	return 0, 0, false
-}
-
-// index finds the literal with bytes.Index.
-func (m *memmem) index(h []byte, from int) (int, int, bool) {
-	i := bytes.Index(h[from:], m.lit)
-	if i < 0 {
-		return 0, 0, false
-	}
-	return from + i, from + i + len(m.lit), true
 }
 
 // byteSet is a set of bytes some candidate position must hold, with the
@@ -227,7 +172,9 @@ func newByteSet(members []byte) *byteSet {
 // index returns the first position at or after from holding a member, or
 // -1.
 //
-// With a few members it runs IndexByte for each over a window that doubles
+// With two or three members and vector routines it runs indexAny3 (one
+// pass, all members compared in each block). Otherwise, with a few
+// members, it runs IndexByte for each over a window that doubles
 // while nothing is found. A window keeps a member that is absent from the
 // rest of the haystack from being scanned to the end on every call, which
 // would make repeated calls quadratic; doubling keeps the work of a call
@@ -238,6 +185,14 @@ func (s *byteSet) index(h []byte, from int) int {
 	}
 	if len(s.list) == 1 {
 		i := bytes.IndexByte(h[from:], s.list[0])
+		if i < 0 {
+			return -1
+		}
+		return from + i
+	}
+	if haveSIMD && len(s.list) <= 3 {
+		// memchr2 and memchr3: one vector pass tests every member.
+		i := indexAny3(h[from:], s.list[0], s.list[1], s.list[len(s.list)-1])
 		if i < 0 {
 			return -1
 		}

@@ -92,21 +92,65 @@ func TestSearchersAgainstNaive(t *testing.T) {
 	}
 }
 
-// TestMemmemFallsBack feeds a literal whose rare byte occurs everywhere
-// but the literal nowhere until the very end, so the rare byte scan gives up
-// and bytes.Index has to find it.
-func TestMemmemFallsBack(t *testing.T) {
-	lit := []byte("eeez")
+// TestMemmemAdapts feeds a literal whose table-chosen pair occurs all
+// over a text that never holds the literal until its end, so that Find
+// must choose another pair from the text, and checks the answers and that
+// the choice is kept for the next call.
+func TestMemmemAdapts(t *testing.T) {
+	lit := []byte("Шерлок Холмс")
 	m := newMemmem(lit)
-	if m.useIndex || lit[m.rare] != 'z' {
-		t.Fatalf("newMemmem(%q) scans for %q (useIndex %v), want 'z'", lit, lit[m.rare], m.useIndex)
+	first := unpackPair(m.pair.Load())
+	// Text made of the literal's bytes with the table's pair at its
+	// distance everywhere.
+	unit := make([]byte, first.o2-first.o1+1)
+	for i := range unit {
+		unit[i] = ' '
 	}
-	h := append(bytes.Repeat([]byte("az"), 1000), "eeez"...)
-	if s, e, ok := m.Find(h, 0); !ok || s != 2000 || e != 2004 {
-		t.Errorf("Find = %d, %d, %v; want 2000, 2004, true", s, e, ok)
+	unit[0], unit[len(unit)-1] = first.b1, first.b2
+	h := append(bytes.Repeat(unit, 4000), lit...)
+	want := len(h) - len(lit)
+	if s, e, ok := m.Find(h, 0); !ok || s != want || e != len(h) {
+		t.Fatalf("Find = %d, %d, %v; want %d, %d, true", s, e, ok, want, len(h))
 	}
-	if _, _, ok := m.Find(h, 2001); ok {
-		t.Errorf("Find from 2001 found a match")
+	if got := unpackPair(m.pair.Load()); got == first {
+		t.Errorf("pair %+v kept on a text where it is everywhere", got)
+	}
+	if _, _, ok := m.Find(h, want+1); ok {
+		t.Errorf("Find from %d found a match", want+1)
+	}
+}
+
+// TestMemmemPeriodic compares memmem with bytes.Index on long periodic
+// texts over two or three letters, where every pair of the literal keeps
+// occurring and Find ends up in bytes.Index.
+func TestMemmemPeriodic(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 300 {
+		period := randomBytes(r, []string{"a", "b", "c"}[:2+r.IntN(2)], 1+r.IntN(6))
+		h := bytes.Repeat(period, 1+r.IntN(3000/len(period)))
+		lit := randomBytes(r, []string{"a", "b", "c"}, 2+r.IntN(14))
+		if r.IntN(2) == 0 {
+			// A literal that nearly occurs: the period with one
+			// byte changed.
+			lit = append(bytes.Repeat(period, 1+r.IntN(4)), 'c')
+		}
+		if r.IntN(3) == 0 {
+			h = append(h, lit...)
+		}
+		m := newMemmem(lit)
+		for from := 0; from <= len(h); from += 1 + r.IntN(500) {
+			want := bytes.Index(h[from:], lit)
+			s, e, ok := m.Find(h, from)
+			if want < 0 {
+				if ok {
+					t.Fatalf("newMemmem(%q).Find(%d bytes of %q..., %d) = %d; want none", lit, len(h), period, from, s)
+				}
+				continue
+			}
+			if !ok || s != from+want || e != s+len(lit) {
+				t.Fatalf("newMemmem(%q).Find(%d bytes of %q..., %d) = %d, %d, %v; want %d", lit, len(h), period, from, s, e, ok, from+want)
+			}
+		}
 	}
 }
 

@@ -12,8 +12,10 @@
 //
 // Extraction ([Prefixes], [Suffixes], [FindInner], [Extract]) works on the
 // parsed tree and returns a [Seq]; the searchers share the [Searcher]
-// interface. Teddy, the SIMD set search of Rust's regex, is not here: Go
-// cannot express it without assembly.
+// interface. The vector routines behind them (a pair search, memchr2/3 and
+// Teddy) are amd64 assembly, SSE2 or SSSE3 with AVX2 when the CPU has it,
+// each with a pure-Go twin that other architectures and the purego build
+// tag use (simd.go).
 //
 // # Invalid UTF-8
 //

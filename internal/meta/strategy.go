@@ -154,7 +154,9 @@ type plan struct {
 func (p *plan) build(tree *syntax.Regexp, f *Facts, prog func() *nfa.Prog, onePass func() bool) {
 	p.tree = tree
 	p.maxLen = f.MaxLen
-	if f.Literal || f.LanguageSize <= maxPureLiterals {
+	// A literal, a language small enough to list, or case-insensitive
+	// ASCII that literal searches folding case (literal.FoldCandidate).
+	if f.Literal || f.LanguageSize <= maxPureLiterals || literal.FoldCandidate(tree) {
 		p.matcher = literal.NewMatcher(tree, false)
 	}
 	if p.matcher != nil {
