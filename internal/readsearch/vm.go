@@ -183,7 +183,7 @@ func (m *vm) run(b []byte, base int, eof bool, resume int) vmStatus {
 				}
 			case nfa.Sparse:
 				if !atEnd {
-					to = sparseNext(prog.Transitions(st), b[i])
+					to = prog.SparseNext(st, b[i])
 				}
 			case nfa.InvalidByte:
 				if !atEnd && nfa.InvalidAt(b, i) {
@@ -260,20 +260,6 @@ func (m *vm) closure(l *threadList, sid nfa.StateID, b []byte, i, p int) {
 		}
 	}
 	m.stack = stack[:0]
-}
-
-// sparseNext returns the target of the transition holding c, or 0 (the
-// Fail state) when none does.
-func sparseNext(trans []nfa.Transition, c byte) nfa.StateID {
-	for _, t := range trans {
-		if c < t.Lo {
-			break
-		}
-		if c <= t.Hi {
-			return t.Next
-		}
-	}
-	return 0
 }
 
 // runeWidth returns the width of the rune at b[i] as the standard library
