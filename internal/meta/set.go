@@ -1,0 +1,143 @@
+package meta
+
+import (
+	"cmp"
+	"sync"
+	"sync/atomic"
+
+	"github.com/rerepl/rerepl/internal/dfa"
+	"github.com/rerepl/rerepl/internal/nfa"
+	"github.com/rerepl/rerepl/regexp/syntax"
+)
+
+// A Set searches for many patterns in one pass: which of them match a
+// text, each with the standard library's meaning of a match.
+//
+// The patterns' simplified trees are compiled into one program
+// ([nfa.CompileSet]) whose Match states name their pattern, and the lazy
+// DFA runs it in its set mode ([dfa.DFA.ForwardSet]): one unanchored scan
+// in which no thread is cut, each state remembering the patterns whose
+// matches end where it was entered. A scan reads the text once, whatever
+// the number of patterns, and stops early once every pattern has matched
+// (or, for Match, at the first match).
+//
+// The DFA's answer is complete unless its cache gave up (too many states
+// for the cache's capacity, the same [dfaCacheCapacity] as a single
+// pattern's) or the text holds invalid UTF-8, which the DFA cannot read.
+// The patterns it found match even then; each other pattern is then asked
+// on its own, through its Regexp and whatever strategy that has: linear
+// in the text for each pattern, so at most the number of patterns times
+// the text (setFallback counts these runs for tests).
+type Set struct {
+	res  []*Regexp
+	prog *nfa.Prog
+	dfa  *dfa.DFA
+	// capacity is the DFA caches' capacity (zero: dfaCacheCapacity).
+	capacity int
+	// caches holds *setCache values, one per concurrent search.
+	caches sync.Pool
+}
+
+// A setCache is the mutable memory of one Set search.
+type setCache struct {
+	dfa   *dfa.Cache
+	found dfa.PatternSet
+}
+
+// A SetConfig tunes a [Set]; the zero value is what package regexp uses.
+type SetConfig struct {
+	// CacheCapacity is the capacity of each DFA cache; zero means the
+	// same as a single pattern's. Tests make it tiny so that the
+	// fallback runs.
+	CacheCapacity int
+}
+
+// NewSet returns a Set of the patterns res, which must stay unchanged
+// (they answer for the set when its DFA cannot). It fails only when the
+// union program is too large, with a *syntax.Error of code ErrLarge.
+func NewSet(res []*Regexp, cfg SetConfig) (*Set, error) {
+	s := &Set{res: res, capacity: cfg.CacheCapacity}
+	if len(res) == 0 {
+		return s, nil
+	}
+	trees := make([]*syntax.Regexp, len(res))
+	for i, x := range res {
+		trees[i] = x.tree
+	}
+	prog, err := nfa.CompileSet(trees, nfa.Options{})
+	if err != nil {
+		return nil, err
+	}
+	s.prog = prog
+	s.dfa = dfa.New(prog, dfa.Config{CacheCapacity: cmp.Or(cfg.CacheCapacity, dfaCacheCapacity)})
+	s.caches.New = func() any {
+		return &setCache{dfa: s.dfa.NewCache(), found: dfa.NewPatternSet(len(res))}
+	}
+	return s, nil
+}
+
+// Len returns the number of patterns in the set.
+func (s *Set) Len() int { return len(s.res) }
+
+// Prog returns the set's union program (nil for an empty set), for the
+// REPL and tests.
+func (s *Set) Prog() *nfa.Prog { return s.prog }
+
+// Match reports whether any pattern of the set matches h.
+func (s *Set) Match(h []byte) bool {
+	if len(s.res) == 0 {
+		return false
+	}
+	c := s.caches.Get().(*setCache)
+	defer s.caches.Put(c)
+	c.found.Clear()
+	in := nfa.Input{Haystack: h, End: len(h)}
+	r := s.dfa.ForwardSet(c.dfa, &in, &c.found, true)
+	if c.found.Len() > 0 {
+		return true
+	}
+	if r == dfa.NoMatch {
+		return false
+	}
+	setFallbacks.Add(1)
+	for _, x := range s.res {
+		if x.Find(h, 0, false, 0, nil) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Matches appends to dst the indices of the patterns that match h, in
+// ascending order.
+func (s *Set) Matches(h []byte, dst []int) []int {
+	if len(s.res) == 0 {
+		return dst
+	}
+	c := s.caches.Get().(*setCache)
+	defer s.caches.Put(c)
+	c.found.Clear()
+	in := nfa.Input{Haystack: h, End: len(h)}
+	r := s.dfa.ForwardSet(c.dfa, &in, &c.found, false)
+	if r == dfa.GaveUp || r == dfa.Quit {
+		setFallbacks.Add(1)
+		for i, x := range s.res {
+			if !c.found.Has(i) && x.Find(h, 0, false, 0, nil) != nil {
+				c.found.Insert(i)
+			}
+		}
+	}
+	return c.found.AppendTo(dst)
+}
+
+// setFallbacks counts the Set searches the DFA could not answer alone.
+var setFallbacks atomic.Int64
+
+// SetFallbacks returns how many Set searches so far fell back to asking
+// patterns one by one, for tests.
+func SetFallbacks() int64 { return setFallbacks.Load() }
+
+// CacheMemory returns the memory a fresh DFA cache of the set would hold
+// at most: its capacity, the bound on each concurrent search's memory
+// besides the patterns' own caches when they answer for the set.
+func (s *Set) CacheMemory() int { return cmp.Or(s.capacity, dfaCacheCapacity) }
