@@ -2,8 +2,10 @@ package meta
 
 import (
 	"cmp"
+	"slices"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/rerepl/rerepl/internal/dfa"
 	"github.com/rerepl/rerepl/internal/nfa"
@@ -34,6 +36,10 @@ type Set struct {
 	dfa  *dfa.DFA
 	// capacity is the DFA caches' capacity (zero: setCacheCapacity).
 	capacity int
+	// invalid[i] is set when pattern i can read an invalid byte (see
+	// scan), and readsInvalid when some pattern can.
+	invalid      []bool
+	readsInvalid bool
 	// caches holds *setCache values, one per concurrent search.
 	caches sync.Pool
 }
@@ -42,6 +48,8 @@ type Set struct {
 type setCache struct {
 	dfa   *dfa.Cache
 	found dfa.PatternSet
+	// gaveUp is set when the last scan's DFA gave up.
+	gaveUp bool
 }
 
 // A SetConfig tunes a [Set]; the zero value is what package regexp uses.
@@ -61,8 +69,11 @@ func NewSet(res []*Regexp, cfg SetConfig) (*Set, error) {
 		return s, nil
 	}
 	trees := make([]*syntax.Regexp, len(res))
+	s.invalid = make([]bool, len(res))
 	for i, x := range res {
 		trees[i] = x.tree
+		s.invalid[i] = treeReadsInvalid(x.tree)
+		s.readsInvalid = s.readsInvalid || s.invalid[i]
 	}
 	prog, err := nfa.CompileSet(trees, nfa.Options{})
 	if err != nil {
@@ -91,17 +102,12 @@ func (s *Set) Match(h []byte) bool {
 	c := s.caches.Get().(*setCache)
 	defer s.caches.Put(c)
 	c.found.Clear()
-	in := nfa.Input{Haystack: h, End: len(h)}
-	r := s.dfa.ForwardSet(c.dfa, &in, &c.found, true)
-	if c.found.Len() > 0 {
-		return true
-	}
-	if r == dfa.NoMatch {
-		return false
+	if s.scan(c, h, true) || c.found.Len() > 0 {
+		return c.found.Len() > 0
 	}
 	setFallbacks.Add(1)
-	for _, x := range s.res {
-		if x.Find(h, 0, false, 0, nil) != nil {
+	for i, x := range s.res {
+		if s.needsNFA(i, c) && x.Find(h, 0, false, 0, nil) != nil {
 			return true
 		}
 	}
@@ -117,17 +123,95 @@ func (s *Set) Matches(h []byte, dst []int) []int {
 	c := s.caches.Get().(*setCache)
 	defer s.caches.Put(c)
 	c.found.Clear()
-	in := nfa.Input{Haystack: h, End: len(h)}
-	r := s.dfa.ForwardSet(c.dfa, &in, &c.found, false)
-	if r == dfa.GaveUp || r == dfa.Quit {
+	if !s.scan(c, h, false) {
 		setFallbacks.Add(1)
 		for i, x := range s.res {
-			if !c.found.Has(i) && x.Find(h, 0, false, 0, nil) != nil {
+			if s.needsNFA(i, c) && !c.found.Has(i) && x.Find(h, 0, false, 0, nil) != nil {
 				c.found.Insert(i)
 			}
 		}
 	}
 	return c.found.AppendTo(dst)
+}
+
+// scan runs the set's DFA over h, adding the patterns it finds to
+// c.found, and reports whether that answer is complete. It is not when
+// the DFA gave up (c.gaveUp is then set and every pattern not found must
+// be asked alone), or when h holds invalid UTF-8 and some pattern reads
+// invalid bytes (those patterns must be asked alone).
+//
+// A text with invalid bytes is scanned piece by piece, each piece the
+// valid run between two invalid bytes, searched with the bytes around it
+// as context. That is exact for a pattern that cannot read an invalid
+// byte (it has no [nfa.InvalidByte] state): none of its matches can
+// cross one. Without the pieces, the DFA, whose unanchored loop cannot
+// step over an invalid byte, would stop at the first.
+func (s *Set) scan(c *setCache, h []byte, first bool) bool {
+	c.gaveUp = false
+	in := nfa.Input{Haystack: h, End: len(h)}
+	if utf8.Valid(h) {
+		in.ValidUTF8 = true
+		r := s.dfa.ForwardSet(c.dfa, &in, &c.found, first)
+		c.gaveUp = r == dfa.GaveUp
+		return !c.gaveUp
+	}
+	for pos := 0; pos <= len(h); {
+		end := nextInvalid(h, pos)
+		in.Start, in.End = pos, end
+		if r := s.dfa.ForwardSet(c.dfa, &in, &c.found, first); r == dfa.GaveUp || r == dfa.Quit {
+			// Quit cannot happen on a valid piece; were it to, the
+			// fallback still answers.
+			c.gaveUp = true
+			return false
+		}
+		if first && c.found.Len() > 0 || c.found.Full() {
+			return true
+		}
+		pos = end + 1
+	}
+	return !s.readsInvalid
+}
+
+// needsNFA reports whether pattern i must be asked alone after a scan
+// that was not complete.
+func (s *Set) needsNFA(i int, c *setCache) bool {
+	return c.gaveUp || s.invalid[i]
+}
+
+// nextInvalid returns the position of the first byte at or after pos at
+// which UTF-8 decoding fails, or len(h).
+func nextInvalid(h []byte, pos int) int {
+	for pos < len(h) {
+		if h[pos] < utf8.RuneSelf {
+			pos++
+			continue
+		}
+		r, w := utf8.DecodeRune(h[pos:])
+		if r == utf8.RuneError && w == 1 {
+			return pos
+		}
+		pos += w
+	}
+	return len(h)
+}
+
+// treeReadsInvalid reports whether a simplified tree's program has an
+// [nfa.InvalidByte] state: whether some class of it holds U+FFFD, which
+// is how the compiler decides.
+func treeReadsInvalid(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= utf8.RuneError && utf8.RuneError <= re.Rune[i+1] {
+				return true
+			}
+		}
+	case syntax.OpLiteral:
+		return slices.Contains(re.Rune, utf8.RuneError)
+	}
+	return slices.ContainsFunc(re.Sub, treeReadsInvalid)
 }
 
 // setFallbacks counts the Set searches the DFA could not answer alone.
