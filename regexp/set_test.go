@@ -195,7 +195,8 @@ func TestSetConcurrent(t *testing.T) {
 func TestSetOnePass(t *testing.T) {
 	s := MustCompileSet([]string{`foo\d+`, `bar`, `(?i)baz`, `\bqux\b`, `^a`, `b$`, ``})
 	before := meta.SetFallbacks()
-	for _, text := range []string{"", "foo12 BAZ", "qux 2026", "ab", "日本語 bar", strings.Repeat("foo1 ", 1000)} {
+	for _, text := range []string{"", "foo12 BAZ", "qux 2026", "ab", "日本語 bar", strings.Repeat("foo1 ", 1000),
+		"\xfffoo1\xff", "a\xe2\x82qux\xffb"} {
 		s.MatchesString(text)
 		s.MatchString(text)
 	}
@@ -204,5 +205,17 @@ func TestSetOnePass(t *testing.T) {
 	}
 	if got, want := s.MatchesString("a foo1 BAZ qux b"), []int{0, 2, 3, 4, 5, 6}; !slices.Equal(got, want) {
 		t.Errorf("Matches = %v, want %v", got, want)
+	}
+	if got, want := s.MatchesString("a\xe2\x82qux\xffb"), []int{3, 4, 5, 6}; !slices.Equal(got, want) {
+		t.Errorf("Matches = %v, want %v", got, want)
+	}
+	// A pattern that reads invalid bytes is asked alone on such a text.
+	s = MustCompileSet([]string{`a.b`, `q`})
+	before = meta.SetFallbacks()
+	if got, want := s.MatchesString("qa\xffb"), []int{0, 1}; !slices.Equal(got, want) {
+		t.Errorf("Matches = %v, want %v", got, want)
+	}
+	if n := meta.SetFallbacks() - before; n != 1 {
+		t.Errorf("%d searches fell back, want 1", n)
 	}
 }
