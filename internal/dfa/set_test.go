@@ -126,3 +126,31 @@ func TestPatternSet(t *testing.T) {
 		t.Errorf("cleared PatternSet: %v", p.AppendTo(nil))
 	}
 }
+
+// TestSetCacheStaysWithinCapacity runs a set whose states cannot all fit
+// over a long text, with a cache that may clear without limit, and checks
+// that it still answers exactly and holds no more than its capacity.
+func TestSetCacheStaysWithinCapacity(t *testing.T) {
+	const capacity = 64 << 10
+	patterns := []string{`[01]*1[01]{12}`, `0{9}`, `\b1+\b`, `(?:01){6}`, `1[01]{5}0$`}
+	text := binaryText(40<<10, 5)
+	d := compileSet(t, patterns, Config{CacheCapacity: capacity, MaxClears: 1 << 30, MinBytesPerState: -1})
+	c := d.NewCache()
+	found := NewPatternSet(len(patterns))
+	r := d.ForwardSet(c, &nfa.Input{Haystack: text, End: len(text)}, &found, false)
+	var want []int
+	for i, p := range patterns {
+		if std.MustCompile(p).Match(text) {
+			want = append(want, i)
+		}
+	}
+	if got := found.AppendTo(nil); r == GaveUp || r == Quit || !slices.Equal(got, want) {
+		t.Errorf("ForwardSet = %v %v, want %v", got, r, want)
+	}
+	if m := c.Memory(); m > capacity {
+		t.Errorf("cache holds %d bytes, capacity %d", m, capacity)
+	}
+	if c.Clears() == 0 {
+		t.Errorf("the cache never filled up; the test needs a smaller capacity")
+	}
+}
