@@ -18,11 +18,14 @@ import (
 //
 // The patterns are compiled into one automaton, which the lazy DFA runs
 // with every pattern's matches tracked to the end of the text (or until
-// all patterns have matched); its memory per concurrent search is capped
-// as a single Regexp's DFA is. Where the DFA cannot answer alone (on text
-// with invalid UTF-8, or when its cache fills up too often) the patterns
-// not yet found are asked one by one: still linear in the text, but for
-// each such pattern.
+// all patterns have matched). Its cache holds at most 10 MiB per
+// concurrent search, what the DFA caches of a single [Regexp] may hold
+// together. Where the DFA cannot answer alone, the patterns not yet found
+// are asked one by one, each in time linear in the text: after its cache
+// filled up too often, and on text with invalid UTF-8 for the patterns
+// that can match an invalid byte (those with `.`, a negated class, or
+// another class holding U+FFFD); the others are still answered in one
+// pass.
 //
 // A Set says which patterns match, not where: it has no Find methods.
 // Leftmost matches that name their pattern (a lexer's need) are left

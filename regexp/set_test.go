@@ -219,3 +219,26 @@ func TestSetOnePass(t *testing.T) {
 		t.Errorf("%d searches fell back, want 1", n)
 	}
 }
+
+// TestSetMany checks sets of more patterns than a word of the pattern set
+// holds, generated, on generated texts and a longer one.
+func TestSetMany(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 2))
+	for range 4 {
+		var exprs []string
+		for len(exprs) < 150 {
+			p := enginetest.RandomPattern(rng, 2)
+			if _, err := std.Compile(p); err == nil {
+				exprs = append(exprs, p)
+			}
+		}
+		var texts []string
+		long := ""
+		for range 20 {
+			text := enginetest.RandomInput(rng)
+			texts = append(texts, text)
+			long += text
+		}
+		checkSet(t, exprs, append(texts, long))
+	}
+}
