@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rerepl/rerepl/internal/dfa"
+	"github.com/rerepl/rerepl/internal/literal"
 	"github.com/rerepl/rerepl/internal/nfa"
 	"github.com/rerepl/rerepl/regexp/syntax"
 )
@@ -40,6 +41,10 @@ type Set struct {
 	// scan), and readsInvalid when some pattern can.
 	invalid      []bool
 	readsInvalid bool
+	// pre finds the leftmost place where some pattern's match may
+	// start, when every pattern's matches start with one of a finite
+	// set of non-empty literals; nil otherwise (setPrefilter).
+	pre literal.Searcher
 	// caches holds *setCache values, one per concurrent search.
 	caches sync.Pool
 }
@@ -75,6 +80,7 @@ func NewSet(res []*Regexp, cfg SetConfig) (*Set, error) {
 		s.invalid[i] = treeReadsInvalid(x.tree)
 		s.readsInvalid = s.readsInvalid || s.invalid[i]
 	}
+	s.pre = setPrefilter(trees)
 	prog, err := nfa.CompileSet(trees, nfa.Options{})
 	if err != nil {
 		return nil, err
@@ -149,13 +155,24 @@ func (s *Set) Matches(h []byte, dst []int) []int {
 func (s *Set) scan(c *setCache, h []byte, first bool) bool {
 	c.gaveUp = false
 	in := nfa.Input{Haystack: h, End: len(h)}
+	if s.pre != nil {
+		// No match of any pattern starts before the first candidate,
+		// and with none, no pattern matches at all. The patterns that
+		// read invalid bytes are asked alone after an incomplete scan
+		// anyway, so skipping is exact for all.
+		start, _, ok := s.pre.Find(h, 0)
+		if !ok {
+			return true
+		}
+		in.Start = start
+	}
 	if utf8.Valid(h) {
 		in.ValidUTF8 = true
 		r := s.dfa.ForwardSet(c.dfa, &in, &c.found, first)
 		c.gaveUp = r == dfa.GaveUp
 		return !c.gaveUp
 	}
-	for pos := 0; pos <= len(h); {
+	for pos := in.Start; pos <= len(h); {
 		end := nextInvalid(h, pos)
 		in.Start, in.End = pos, end
 		if r := s.dfa.ForwardSet(c.dfa, &in, &c.found, first); r == dfa.GaveUp || r == dfa.Quit {
@@ -170,6 +187,24 @@ func (s *Set) scan(c *setCache, h []byte, first bool) bool {
 		pos = end + 1
 	}
 	return !s.readsInvalid
+}
+
+// setPrefilter returns a searcher for the literals some match of each
+// tree starts with, when every tree has a finite set of them and none is
+// empty; nil otherwise. It only skips the text before the first
+// candidate (or all of it): a scan then runs from there to the end.
+func setPrefilter(trees []*syntax.Regexp) literal.Searcher {
+	var lits []literal.Literal
+	for _, t := range trees {
+		seq := literal.Prefixes(t)
+		if !seq.IsFinite() {
+			return nil
+		}
+		for _, l := range seq.Literals() {
+			lits = append(lits, literal.Literal{Bytes: l.Bytes})
+		}
+	}
+	return literal.NewPrefilter(literal.NewSeq(lits...))
 }
 
 // needsNFA reports whether pattern i must be asked alone after a scan
