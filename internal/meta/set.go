@@ -48,8 +48,8 @@ type Set struct {
 	// caches holds *setCache values, one per concurrent search, and
 	// spare one more, which a garbage collection does not empty: the
 	// states of hundreds of patterns take long to build again (1,000
-	// rules, 1 to 2 s on bench/set_test.go's text on a busy machine), so a set used
-	// from one goroutine at a time keeps its cache warm.
+	// rules, 1 to 2 s on bench/set_test.go's text on a busy machine),
+	// so a set used from one goroutine at a time keeps its cache warm.
 	caches sync.Pool
 	spare  atomic.Pointer[setCache]
 }
