@@ -46,6 +46,9 @@
 //   - Cost. Searching is faster, and Compile too; the first search of a
 //     freshly compiled pattern costs more, since the search machinery is
 //     built then. Compile once and reuse the [Regexp].
+//   - One addition. [Set] ([CompileSet]) searches for many patterns in
+//     one pass and reports which of them match, each exactly as
+//     [Regexp.Match] would; the standard library has nothing like it.
 //
 // # Method names
 //

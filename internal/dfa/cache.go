@@ -69,6 +69,7 @@ type Cache struct {
 	stack      []nfa.StateID // the depth-first walk of resolve
 	list       []nfa.StateID // the roots of the state being built
 	keyBuf     []byte
+	ids        []uint32 // the patterns a set state's transition matched (set.go)
 
 	// capacity is the byte budget, and tooSmall is set when the scratch
 	// and the dead state alone would take half of it: such a cache
@@ -161,7 +162,7 @@ func (c *Cache) tableBytes() int {
 
 func (c *Cache) scratchBytes() int {
 	return 4*(cap(c.seen.dense)+cap(c.seen.sparse)+cap(c.next.dense)+cap(c.next.sparse)) +
-		4*(cap(c.stack)+cap(c.list)) + cap(c.keyBuf)
+		4*(cap(c.stack)+cap(c.list)+cap(c.ids)) + cap(c.keyBuf)
 }
 
 // Clears returns how many times the cache has been emptied because it

@@ -30,7 +30,8 @@ type Kind uint8
 const (
 	// Fail has no transition: a thread that reaches it dies.
 	Fail Kind = iota
-	// Match accepts: the thread has matched the whole pattern.
+	// Match accepts: the thread has matched the whole pattern. In a
+	// program of several patterns ([CompileSet]) Slot names the pattern.
 	Match
 	// ByteRange consumes one byte in [Lo, Hi] and goes to Next.
 	ByteRange
@@ -82,7 +83,7 @@ type State struct {
 	Kind   Kind
 	Lo, Hi byte    // ByteRange
 	Look   LookSet // Look: a single assertion
-	Slot   uint32  // Capture
+	Slot   uint32  // Capture; Match: the pattern, in a CompileSet program
 	Next   StateID // ByteRange, InvalidByte, Split (preferred), Capture, Look, Empty
 	Alt    StateID // Split (second choice)
 

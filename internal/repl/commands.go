@@ -44,6 +44,7 @@ func init() {
 		{name: "tests", help: "run the recorded tests against the pattern", run: cmdTests, noArg: true},
 		{name: "file", args: "PATH", help: "search a file: match count, first matching lines, throughput", run: cmdFile},
 		{name: "bench", help: "time the pattern on the subject, this package beside the standard library", run: cmdBench, noArg: true},
+		{name: "set", args: "add RE|clear", help: "add RE to a Set of patterns (or clear it); each subject then says which of them match; alone, list them", run: cmdSet},
 		{name: "go", help: "print Go code that uses the pattern", run: cmdGo, noArg: true},
 		{name: "quit", help: "leave (Ctrl-D does too)", run: cmdQuit, noArg: true},
 	}

@@ -43,7 +43,8 @@ func TestLookupCommand(t *testing.T) {
 		{"q", "quit", nil},
 		{"si", "simplify", nil},
 		{"sp", "split", nil},
-		{"s", "", []string{"subject", "show", "simplify", "sub", "split"}},
+		{"s", "", []string{"subject", "show", "simplify", "sub", "split", "set"}},
+		{"se", "set", nil},
 		{"nope", "", nil},
 	}
 	for _, tt := range tests {

@@ -95,6 +95,8 @@ type Session struct {
 
 	tests []recordedTest
 
+	set patternSet // the patterns of :set
+
 	notedOnce bool // testOnce has explained itself
 
 	// ctx is the context of the line being run: Ctrl-C cancels it, and
@@ -163,7 +165,14 @@ func (s *Session) ExecContext(ctx context.Context, line string, out io.Writer) e
 	if s.opts.Lines && s.hasSubject {
 		return s.testOnce(line, out)
 	}
-	return s.testSubject(line, out)
+	if s.set.set != nil && s.re == nil {
+		s.subject, s.hasSubject = line, true
+		s.showSetMatches(line, out)
+		return nil
+	}
+	err := s.testSubject(line, out)
+	s.showSetMatches(line, out)
+	return err
 }
 
 // splitSlashPattern splits a line of the form /PATTERN/flags into its
