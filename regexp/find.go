@@ -225,6 +225,10 @@ type matchList struct {
 	n     int
 }
 
+// The first chunk holds one match: most All calls on short texts find
+// one or none, and the standard library allocates one match's slots for
+// one match. The second holds minPerChunk, and each later one twice its
+// predecessor, up to maxPerChunk.
 const (
 	minPerChunk = 8
 	maxPerChunk = 4096
@@ -234,11 +238,12 @@ const (
 // before it.
 func (l *matchList) add(m []int) {
 	if len(l.cur)+len(m) > cap(l.cur) {
+		per := 1
 		if l.cur != nil {
 			l.full = append(l.full, l.cur)
+			per = min(max(2*cap(l.cur)/max(len(m), 1), minPerChunk), maxPerChunk)
 		}
 		l.width = len(m)
-		per := min(max(2*cap(l.cur)/max(len(m), 1), minPerChunk), maxPerChunk)
 		l.cur = make([]int, 0, per*len(m))
 	}
 	l.cur = append(l.cur, m...)
