@@ -56,6 +56,12 @@ const (
 	// StrategyReverseAnchored runs the reverse DFA from the end of the
 	// text, for patterns whose matches all end there.
 	StrategyReverseAnchored
+	// StrategyDirect is no pattern's strategy but a path of single
+	// searches (see direct): a search whose match can only start where
+	// it starts and that wants the groups of a short text runs on the
+	// NFA engines at once, whatever the strategy. It is named so that
+	// ForceDirect can be forced and counted as the strategies are.
+	StrategyDirect
 
 	numStrategies
 )
@@ -68,6 +74,7 @@ var strategyNames = [numStrategies]string{
 	StrategyReverseSuffix:   "reverse-suffix",
 	StrategyReverseInner:    "reverse-inner",
 	StrategyReverseAnchored: "reverse-anchored",
+	StrategyDirect:          "direct",
 }
 
 func (s Strategy) String() string {
@@ -100,8 +107,10 @@ type plan struct {
 	// the pattern's prefix literals. Nil when there are none.
 	prefilter literal.Searcher
 
-	// anchoredEnd reports that every match ends at the end of the text.
-	anchoredEnd bool
+	// anchoredStart reports that every match starts at the start of the
+	// text; anchoredEnd that every match ends at its end, for a pattern
+	// not anchored at the start.
+	anchoredStart, anchoredEnd bool
 
 	// firstBytes reports that prefilter is the set of bytes a match can
 	// start with (firstByteSet), used when the pattern has no literal.
@@ -169,6 +178,7 @@ func (p *plan) build(tree *syntax.Regexp, f *Facts, prog func() *nfa.Prog, onePa
 		p.prefilter = literal.NewPrefilter(info.Prefix)
 	}
 	lineStart := !anchoredStart && f.LineStart
+	p.anchoredStart = anchoredStart
 	p.anchoredEnd = f.AnchoredEnd && !anchoredStart
 	p.dfa = newDFASet(tree, prog())
 	prefixQuality := literalQuality(info.Prefix)
@@ -259,6 +269,8 @@ func (p *plan) canRun(s Strategy) bool {
 		return p.revLit != nil && p.revLit.suffix
 	case StrategyReverseInner:
 		return p.revLit != nil && !p.revLit.suffix
+	case StrategyDirect:
+		return p.anchoredStart
 	}
 	return false
 }
@@ -301,6 +313,12 @@ func (x *Regexp) search(c *cache, in input, slots []int) bool {
 	if !x.prepared.Load() {
 		// A short text searched while the pattern warms up (see
 		// warmUp): the engines run the whole search.
+		return x.nfaFrom(c, in, slots)
+	}
+	if x.direct(in, len(slots)) {
+		if x.cfg.Force == ForceDirect {
+			forcedRuns.ran[StrategyDirect].Add(1)
+		}
 		return x.nfaFrom(c, in, slots)
 	}
 	st := x.strat
