@@ -111,6 +111,12 @@ type plan struct {
 	// text; anchoredEnd that every match ends at its end, for a pattern
 	// not anchored at the start.
 	anchoredStart, anchoredEnd bool
+	// startBytes, for a pattern anchored at the start, is the set of
+	// bytes a match can start with (firstByteSet), nil when it is no
+	// use: a text that starts with another byte has no match, which
+	// costs one look instead of an engine run (a validator or a
+	// protocol line handed the wrong text fails at its first byte).
+	startBytes *byteSetSearcher
 
 	// firstBytes reports that prefilter is the set of bytes a match can
 	// start with (firstByteSet), used when the pattern has no literal.
@@ -185,6 +191,9 @@ func (p *plan) build(tree *syntax.Regexp, f *Facts, prog func() *nfa.Prog, onePa
 	revQuality := 0
 	if p.dfa != nil && !anchoredStart && !p.anchoredEnd && prefixQuality < goodQuality {
 		revQuality = p.buildReverseLiteral(tree, info)
+	}
+	if anchoredStart {
+		p.startBytes, _ = firstByteSet(prog())
 	}
 	switch {
 	case anchoredStart && (p.dfa == nil || !p.dfa.fast || onePass()):
@@ -314,6 +323,10 @@ func (x *Regexp) search(c *cache, in input, slots []int) bool {
 		// A short text searched while the pattern warms up (see
 		// warmUp): the engines run the whole search.
 		return x.nfaFrom(c, in, slots)
+	}
+	if sb := x.plan.startBytes; sb != nil && !x.forcedStrategy() && (in.pos == len(in.h) || !sb[in.h[in.pos]]) {
+		// The match would start here, with one of these bytes.
+		return false
 	}
 	if x.direct(in, len(slots)) {
 		if x.cfg.Force == ForceDirect {
