@@ -109,11 +109,11 @@ func (x *Regexp) submatches(c *cache, in input, s, e int, slots []int) bool {
 }
 
 // directMaxLen is the longest text, from the search start, that direct
-// hands to the NFA engines at once. Measured on the short suite's
-// nine-group log line (160 bytes, not one-pass): the backtracker alone
-// took less than half the time of the forward DFA scan plus the
-// backtracker over the match (see docs/PERFORMANCE.md).
-const directMaxLen = 256
+// hands to the NFA engines at once: the warm-up's bound (WarmUpMaxLen),
+// up to which the engines already answer every search of a new pattern.
+// On such a text the forward DFA scan costs about as much as the
+// anchored engine run that must follow it for the groups.
+const directMaxLen = WarmUpMaxLen
 
 // direct reports whether a search goes straight to the NFA engines,
 // skipping the strategy, because no DFA scan can pay for itself: every
