@@ -8,6 +8,7 @@ package bench
 import (
 	std "regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -64,12 +65,15 @@ func TestShortAllocs(t *testing.T) {
 const shortWarmCalls = 40
 
 // bytesPerCall returns the bytes f allocates per call, averaged over 50
-// calls on one P, as testing.AllocsPerRun counts allocations. It takes
-// the least of three such averages: the runtime and the test framework
-// allocate now and then on their own (a few bytes per call on average
-// over the per-line cases), which only ever adds.
+// calls on one P, as testing.AllocsPerRun counts allocations. The
+// garbage collector is off meanwhile: a collection empties the
+// sync.Pools both libraries keep scratch memory in, and refilling them
+// made the per-line cases vary by a few bytes per call from run to run.
+// It takes the least of three averages, as the runtime and the test
+// framework allocate now and then on their own, which only ever adds.
 func bytesPerCall(f func()) uint64 {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	const runs = 50
 	f()
 	least := uint64(1<<64 - 1)
