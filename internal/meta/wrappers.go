@@ -15,11 +15,11 @@ import "github.com/rerepl/rerepl/internal/nfa"
 // engine force demands when it can run it): one-pass when it can, else the
 // backtracker when the span fits its budget, else the Pike VM.
 //
-// The one-pass analysis costs more than a short search (a third of
-// Compile plus the first FindStringSubmatch of a route pattern, in a
-// profile of BenchmarkShortFirstUse), so it waits until the pattern has
-// proved it is used: while it warms up, a search takes one-pass only if
-// something else built it.
+// The one-pass analysis costs more than a short search (18% of the time
+// of Compile plus the first call over the short suite, in a profile of
+// BenchmarkShortFirstUse), so it waits until the pattern has proved it
+// is used: while it warms up, a search takes one-pass only if something
+// else built it.
 func (x *Regexp) choose(force Force, in *nfa.Input) Force {
 	x.engines()
 	canOnePass := (in.Anchored || x.facts.AnchoredStart) && (x.prepared.Load() || x.onePassBuilt.Load()) && x.onePass()
@@ -119,9 +119,9 @@ const directMaxLen = WarmUpMaxLen
 // skipping the strategy, because no DFA scan can pay for itself: every
 // match starts at the search start (the pattern begins with \A), the
 // caller wants the groups, which only an engine computes, and the text is
-// short enough for the backtracker (or the program is one-pass, which the
-// plan then runs anyway). A DFA would only find the end of the match the
-// engine is about to find again. ForceDirect takes the path on every
+// short enough for the backtracker. A DFA would only find the end of the
+// match the engine is about to find again. (A one-pass pattern anchored
+// at the start has the NFA strategy anyway.) ForceDirect takes the path on every
 // search of such a pattern, whatever it wants and however long the text.
 func (x *Regexp) direct(in input, nslots int) bool {
 	if !x.facts.AnchoredStart || !x.prepared.Load() {
