@@ -252,6 +252,27 @@ func BenchmarkShortFirstUse(b *testing.B) {
 	}
 }
 
+// BenchmarkShortCompile measures Compile alone on each short case's
+// pattern, the part of BenchmarkShortFirstUse that a program pays for a
+// pattern it never uses.
+func BenchmarkShortCompile(b *testing.B) {
+	for i := range shortCases {
+		sc := &shortCases[i]
+		b.Run(sc.name, func(b *testing.B) {
+			for _, e := range shortEngines {
+				b.Run(e.name, func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						if _, err := e.compile(sc.pattern); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
 // bigUnicodeCases are large counted repetitions of Unicode classes. The
 // standard library's rune program has one instruction per copy of the
 // class; a byte program expands every copy into UTF-8 byte states, so

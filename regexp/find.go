@@ -113,7 +113,8 @@ func allLimit(n, textLen int) int {
 // of them if n >= 0, or nil if there is none. See "Method names" in the
 // package documentation for how successive matches are found.
 func (re *Regexp) FindAll(b []byte, n int) [][]byte {
-	l := re.collect(b, n, false)
+	var l matchList
+	re.collect(&l, b, n, false)
 	if l.n == 0 {
 		return nil
 	}
@@ -125,13 +126,16 @@ func (re *Regexp) FindAll(b []byte, n int) [][]byte {
 // FindAllIndex returns the locations of all successive matches of re in b,
 // at most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllIndex(b []byte, n int) [][]int {
-	return re.collect(b, n, false).slices()
+	var l matchList
+	re.collect(&l, b, n, false)
+	return l.slices()
 }
 
 // FindAllString returns the texts of all successive matches of re in s, at
 // most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllString(s string, n int) []string {
-	l := re.collect(stringBytes(s), n, false)
+	var l matchList
+	re.collect(&l, stringBytes(s), n, false)
 	if l.n == 0 {
 		return nil
 	}
@@ -143,22 +147,30 @@ func (re *Regexp) FindAllString(s string, n int) []string {
 // FindAllStringIndex returns the locations of all successive matches of re
 // in s, at most n of them if n >= 0, or nil if there is none.
 func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	return re.collect(stringBytes(s), n, false).slices()
+	var l matchList
+	re.collect(&l, stringBytes(s), n, false)
+	return l.slices()
 }
 
 // FindAllSubmatch returns, for each successive match of re in b (at most n
 // if n >= 0), the texts of the match and its groups as [Regexp.FindSubmatch]
 // does, or nil if there is no match.
 func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
-	l := re.collect(b, n, true)
+	var l matchList
+	re.collect(&l, b, n, true)
 	if l.n == 0 {
 		return nil
 	}
 	out := make([][][]byte, l.n)
-	texts := make([][]byte, l.n*l.width/2)
+	texts := l.textsBytes()
 	l.each(func(i int, m []int) {
-		t := texts[: len(m)/2 : len(m)/2]
-		texts = texts[len(m)/2:]
+		var t [][]byte
+		if i < exactMatches {
+			t = make([][]byte, len(m)/2)
+		} else {
+			t = texts[: len(m)/2 : len(m)/2]
+			texts = texts[len(m)/2:]
+		}
 		for k := range t {
 			if m[2*k] >= 0 {
 				t[k] = b[m[2*k]:m[2*k+1]:m[2*k+1]]
@@ -173,22 +185,30 @@ func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 // most n if n >= 0), the locations of the match and its groups as
 // [Regexp.FindSubmatchIndex] does, or nil if there is no match.
 func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	return re.collect(b, n, true).slices()
+	var l matchList
+	re.collect(&l, b, n, true)
+	return l.slices()
 }
 
 // FindAllStringSubmatch returns, for each successive match of re in s (at
 // most n if n >= 0), the texts of the match and its groups as
 // [Regexp.FindStringSubmatch] does, or nil if there is no match.
 func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	l := re.collect(stringBytes(s), n, true)
+	var l matchList
+	re.collect(&l, stringBytes(s), n, true)
 	if l.n == 0 {
 		return nil
 	}
 	out := make([][]string, l.n)
-	texts := make([]string, l.n*l.width/2)
+	texts := l.textsStrings()
 	l.each(func(i int, m []int) {
-		t := texts[: len(m)/2 : len(m)/2]
-		texts = texts[len(m)/2:]
+		var t []string
+		if i < exactMatches {
+			t = make([]string, len(m)/2)
+		} else {
+			t = texts[: len(m)/2 : len(m)/2]
+			texts = texts[len(m)/2:]
+		}
 		for k := range t {
 			if m[2*k] >= 0 {
 				t[k] = s[m[2*k]:m[2*k+1]]
@@ -203,42 +223,57 @@ func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 // (at most n if n >= 0), the locations of the match and its groups as
 // [Regexp.FindStringSubmatchIndex] does, or nil if there is no match.
 func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	return re.collect(stringBytes(s), n, true).slices()
-}
-
-// collect returns the matches (*meta.Regexp).All finds in h for an All method
-// called with n: the whole match, or with submatch every group too.
-func (re *Regexp) collect(h []byte, n int, submatch bool) matchList {
-	// Returned by value, l stays on the stack: a call that finds no
-	// match allocates nothing.
 	var l matchList
-	re.exec().All(h, allLimit(n, len(h)), re.longest, submatch, l.add)
-	return l
+	re.collect(&l, stringBytes(s), n, true)
+	return l.slices()
 }
 
-// A matchList holds matches of one width (2, or every group's 2) in
-// chunks that double in size, so that collecting them copies nothing.
+// collect fills l with the matches (*meta.Regexp).All finds in h for an
+// All method called with n: the whole match, or with submatch every group
+// too. The caller's l stays on its stack: a call that finds no match
+// allocates nothing.
+func (re *Regexp) collect(l *matchList, h []byte, n int, submatch bool) {
+	re.exec().All(h, allLimit(n, len(h)), re.longest, submatch, l.add)
+}
+
+// A matchList holds matches of one width (2, or every group's 2). The
+// first exactMatches matches get a slice each, of exactly their width,
+// as the standard library allocates every match: most All calls on short
+// texts find a few, and a chunk sized for more would hold unused slots
+// (a chunk of eight matches of eight groups is 1 KiB), and below about
+// 64 matches the chunks' unused tails and the list of chunks cost more
+// bytes than the standard library's growing result does (measured by
+// TestShortAllAllocs in bench/). Later matches go into chunks of an
+// eighth of the matches so far (at most maxPerChunk), so that a text with
+// many matches allocates a few dozen chunks, copies nothing, and leaves
+// little of its last chunk unused.
 type matchList struct {
 	width int
-	full  [][]int // filled chunks, in order
-	cur   []int   // the chunk being filled
 	n     int
+	first [exactMatches][]int // the first matches, one slice each
+	full  [][]int             // filled chunks, in order
+	cur   []int               // the chunk being filled
 }
 
 const (
-	minPerChunk = 8
-	maxPerChunk = 4096
+	exactMatches = 64
+	maxPerChunk  = 4096
 )
 
 // add appends a copy of m, which must have the width of the matches
 // before it.
 func (l *matchList) add(m []int) {
+	l.width = len(m)
+	if l.n < exactMatches {
+		l.first[l.n] = append([]int(nil), m...)
+		l.n++
+		return
+	}
 	if len(l.cur)+len(m) > cap(l.cur) {
 		if l.cur != nil {
 			l.full = append(l.full, l.cur)
 		}
-		l.width = len(m)
-		per := min(max(2*cap(l.cur)/max(len(m), 1), minPerChunk), maxPerChunk)
+		per := min(max(l.n/8, 1), maxPerChunk)
 		l.cur = make([]int, 0, per*len(m))
 	}
 	l.cur = append(l.cur, m...)
@@ -248,8 +283,12 @@ func (l *matchList) add(m []int) {
 // each calls f with every match in order; m is cut to its width
 // (m[i:j:j]), so a caller may return it to its own caller: appending to it
 // cannot write into the next.
-func (l matchList) each(f func(i int, m []int)) {
+func (l *matchList) each(f func(i int, m []int)) {
 	i := 0
+	for _, m := range l.first[:min(l.n, exactMatches)] {
+		f(i, m[:l.width:l.width])
+		i++
+	}
 	visit := func(c []int) {
 		for j := 0; j+l.width <= len(c) && l.width > 0; j += l.width {
 			f(i, c[j:j+l.width:j+l.width])
@@ -262,8 +301,20 @@ func (l matchList) each(f func(i int, m []int)) {
 	visit(l.cur)
 }
 
+// textsBytes and textsStrings return one array for the group texts of
+// the matches past the first exactMatches; the first get a slice each,
+// as their slots do: one array for all of them, past 512 bytes, would
+// also carry a malloc header and round up to a larger size class.
+func (l *matchList) textsBytes() [][]byte {
+	return make([][]byte, max(l.n-exactMatches, 0)*l.width/2)
+}
+
+func (l *matchList) textsStrings() []string {
+	return make([]string, max(l.n-exactMatches, 0)*l.width/2)
+}
+
 // slices returns the matches as a [][]int, or nil when there are none.
-func (l matchList) slices() [][]int {
+func (l *matchList) slices() [][]int {
 	if l.n == 0 {
 		return nil
 	}

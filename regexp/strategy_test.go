@@ -26,6 +26,7 @@ var forcedStrategies = []struct {
 	{meta.ForceReverseSuffix, meta.StrategyReverseSuffix, 0.10},
 	{meta.ForceReverseInner, meta.StrategyReverseInner, 0.05},
 	{meta.ForceReverseAnchored, meta.StrategyReverseAnchored, 0.15},
+	{meta.ForceDirect, meta.StrategyDirect, 0.15},
 }
 
 // countRuns returns how many searches ran strategy s and how many fell
@@ -47,8 +48,9 @@ func TestForcedStrategiesRun(t *testing.T) {
 	for _, p := range diffPatterns(true) {
 		// Variants with a literal at the end, a literal in the
 		// middle, and an anchor at the end give the reverse
-		// strategies something to work on.
-		patterns = append(patterns, p, "(?:"+p+")ab", "(?:"+p+")ab(?:"+p+")[a-c]", "(?:"+p+")$")
+		// strategies something to work on, and one anchored at the
+		// start the direct path.
+		patterns = append(patterns, p, "(?:"+p+")ab", "(?:"+p+")ab(?:"+p+")[a-c]", "(?:"+p+")$", `\A(?:`+p+")")
 	}
 	cases := loadCases(t)
 	for _, fs := range forcedStrategies {

@@ -148,7 +148,7 @@ func (x *Regexp) engineInput(subject []byte, match []int) (in nfa.Input, whole, 
 		// A slow DFA hands the search to the engines.
 		kind = StrategyNFA
 	}
-	if kind == StrategyNFA {
+	if kind == StrategyNFA || x.direct(input{h: subject}, x.nslots) {
 		return nfa.Input{Haystack: subject, Start: 0, End: len(subject)}, true, true
 	}
 	if match == nil {

@@ -72,6 +72,10 @@ func TestDescribe(t *testing.T) {
 		{`\pL{60}|(?s:.)*(a+|ab)c`, "xaabc", "nfa", "backtrack", ""},
 		{`\pL{60}|(?s:.)*(a+|ab)c`, long + "c", "nfa", "pikevm", ""},
 		{`^(?:\pL{60}|(a+|ab)*c)`, "aabc", "nfa", "backtrack", ""},
+		// Anchored, not one-pass: a short text takes the direct path,
+		// a long one the forward DFA and then the groups over the match.
+		{`^(\S+)"(\d+)`, `ab"12`, "dfa", "backtrack", ""},
+		{`^(\S+)"(\d+)`, strings.Repeat("a", 300) + `"12`, "dfa", "backtrack", ""},
 	}
 	for _, tt := range tests {
 		re := mustCompile(t, tt.pattern, Config{})
@@ -105,7 +109,7 @@ func TestDescribe(t *testing.T) {
 		if r.Engine == "" {
 			continue
 		}
-		if r.WholeSearch != (r.Strategy == "nfa") {
+		if r.WholeSearch != (r.Strategy == "nfa" || re.direct(input{h: []byte(tt.subject)}, re.nslots)) {
 			t.Errorf("%#q: whole search %v with strategy %s", tt.pattern, r.WholeSearch, r.Strategy)
 		}
 		force := engineByName[r.Engine]
@@ -118,6 +122,38 @@ func TestDescribe(t *testing.T) {
 		}
 		if got := forced.findSubmatch(tt.subject); !slices.Equal(got, want) {
 			t.Errorf("%#q forced on %s: FindStringSubmatchIndex = %v, want %v", tt.pattern, r.Engine, got, want)
+		}
+	}
+}
+
+// TestDirect checks when a search takes the direct path: a pattern
+// anchored at the start, groups wanted, a short text.
+func TestDirect(t *testing.T) {
+	short, long := []byte(`ab"12`), []byte(strings.Repeat("a", directMaxLen)+`"12`)
+	tests := []struct {
+		pattern string
+		h       []byte
+		pos     int
+		nslots  int
+		force   Force
+		want    bool
+	}{
+		{`^(\S+)"(\d+)`, short, 0, 6, ForceAuto, true},
+		{`^(\S+)"(\d+)`, short, 0, 2, ForceAuto, false},
+		{`^(\S+)"(\d+)`, short, 0, 0, ForceAuto, false},
+		{`^(\S+)"(\d+)`, long, 0, 6, ForceAuto, false},
+		{`^(\S+)"(\d+)`, long, 10, 6, ForceAuto, true},
+		{`^(\S+)"(\d+)`, short, 0, 6, ForceStrategy, true},
+		{`^(\S+)"(\d+)`, short, 0, 6, ForceDFA, false},
+		{`^(\S+)"(\d+)`, long, 0, 0, ForceDirect, true},
+		{`(\S+)"(\d+)`, short, 0, 6, ForceAuto, false},
+		{`(\S+)"(\d+)`, short, 0, 6, ForceDirect, false},
+	}
+	for _, tt := range tests {
+		x := mustCompile(t, tt.pattern, Config{Force: tt.force})
+		x.prepare()
+		if got := x.direct(input{h: tt.h, pos: tt.pos}, tt.nslots); got != tt.want {
+			t.Errorf("%#q under %s, %d bytes from %d, %d slots: direct %v, want %v", tt.pattern, tt.force, len(tt.h), tt.pos, tt.nslots, got, tt.want)
 		}
 	}
 }

@@ -49,6 +49,11 @@ const (
 	// strategy runs from the first search, as it does on a pattern once
 	// warm.
 	ForceStrategy
+	// ForceDirect takes the direct path (see direct) on every search of
+	// a pattern whose matches all start at \A, whatever the search wants
+	// and however long the text: the NFA engines run it from the start,
+	// without the strategy.
+	ForceDirect
 
 	numForces
 )
@@ -57,7 +62,7 @@ const (
 // conformance tests and FuzzEngines run each case on each of them.
 var Forces = []Force{
 	ForceAuto, ForceStrategy, ForcePikeVM, ForceBacktrack, ForceOnePass,
-	ForceLiteral, ForcePrefilter, ForceDFA, ForceReverseSuffix, ForceReverseInner, ForceReverseAnchored, ForceDFAGiveUp,
+	ForceLiteral, ForcePrefilter, ForceDFA, ForceReverseSuffix, ForceReverseInner, ForceReverseAnchored, ForceDFAGiveUp, ForceDirect,
 }
 
 var forceNames = [numForces]string{
@@ -73,6 +78,7 @@ var forceNames = [numForces]string{
 	ForceReverseAnchored: "revanchored",
 	ForceDFAGiveUp:       "dfa-giveup",
 	ForceStrategy:        "strategy",
+	ForceDirect:          "direct",
 }
 
 func (f Force) String() string {
@@ -103,6 +109,8 @@ func (f Force) Strategy() (Strategy, bool) {
 		return StrategyReverseInner, true
 	case ForceReverseAnchored:
 		return StrategyReverseAnchored, true
+	case ForceDirect:
+		return StrategyDirect, true
 	}
 	return 0, false
 }

@@ -441,25 +441,19 @@ func (x *Regexp) All(h []byte, n int, longest, submatch bool, deliver func(m []i
 	c.call.readsAll = n > len(h)
 	end := len(h)
 	prevEnd := -1
-	// scratch receives each match before deliver copies it. It is made
-	// by the first match (find allocates for a nil dst), so that a call
-	// finding nothing allocates nothing, and grown once if padding needs
-	// room for groups the program dropped.
-	var scratch []int
-	need := ncap
-	if submatch {
-		need = max(ncap, 2*(x.numGroups+1))
-	}
+	// The engines write each match into the cache's slots, and deliver
+	// gets them from there: the caller copies what it keeps, so a match
+	// is copied once, however many groups it has (a wide alternation of
+	// groups had its slots copied to a scratch slice and padded first).
+	// Every group has its slots (NumSlots counts the groups as parsed),
+	// so nothing needs padding.
+	slots := c.slots[:ncap]
 	in := input{h: h, longest: longest}
 	for pos, found := 0, 0; found < n && pos <= end; {
-		m := x.find(c, in.at(pos), ncap, scratch[:0])
-		if m == nil {
+		if !x.search(c, in.at(pos), slots) {
 			return
 		}
-		if cap(m) < need {
-			m = append(make([]int, 0, need), m...)
-		}
-		scratch = m
+		m := slots
 		keep := true
 		if m[1] == pos {
 			if m[0] == prevEnd {
@@ -475,11 +469,6 @@ func (x *Regexp) All(h []byte, n int, longest, submatch bool, deliver func(m []i
 		}
 		prevEnd = m[1]
 		if keep {
-			if submatch {
-				for len(m) < need {
-					m = append(m, -1)
-				}
-			}
 			deliver(m)
 			found++
 		}

@@ -56,6 +56,12 @@ const (
 	// StrategyReverseAnchored runs the reverse DFA from the end of the
 	// text, for patterns whose matches all end there.
 	StrategyReverseAnchored
+	// StrategyDirect is no pattern's strategy but a path of single
+	// searches (see direct): a search whose match can only start where
+	// it starts and that wants the groups of a short text runs on the
+	// NFA engines at once, whatever the strategy. It is named so that
+	// ForceDirect can be forced and counted as the strategies are.
+	StrategyDirect
 
 	numStrategies
 )
@@ -68,6 +74,7 @@ var strategyNames = [numStrategies]string{
 	StrategyReverseSuffix:   "reverse-suffix",
 	StrategyReverseInner:    "reverse-inner",
 	StrategyReverseAnchored: "reverse-anchored",
+	StrategyDirect:          "direct",
 }
 
 func (s Strategy) String() string {
@@ -100,8 +107,16 @@ type plan struct {
 	// the pattern's prefix literals. Nil when there are none.
 	prefilter literal.Searcher
 
-	// anchoredEnd reports that every match ends at the end of the text.
-	anchoredEnd bool
+	// anchoredStart reports that every match starts at the start of the
+	// text; anchoredEnd that every match ends at its end, for a pattern
+	// not anchored at the start.
+	anchoredStart, anchoredEnd bool
+	// startBytes, for a pattern anchored at the start, is the set of
+	// bytes a match can start with (firstByteSet), nil when it is no
+	// use: a text that starts with another byte has no match, which
+	// costs one look instead of an engine run (a validator or a
+	// protocol line handed the wrong text fails at its first byte).
+	startBytes *byteSetSearcher
 
 	// firstBytes reports that prefilter is the set of bytes a match can
 	// start with (firstByteSet), used when the pattern has no literal.
@@ -171,12 +186,16 @@ func (p *plan) build(tree *syntax.Regexp, f *Facts, prog func() *nfa.Prog, onePa
 		p.prefilter = literal.NewPrefilter(info.Prefix)
 	}
 	lineStart := !anchoredStart && f.LineStart
+	p.anchoredStart = anchoredStart
 	p.anchoredEnd = f.AnchoredEnd && !anchoredStart
 	p.dfa = newDFASet(tree, prog())
 	prefixQuality := literalQuality(info.Prefix)
 	revQuality := 0
 	if p.dfa != nil && !anchoredStart && !p.anchoredEnd && prefixQuality < goodQuality {
 		revQuality = p.buildReverseLiteral(tree, info)
+	}
+	if anchoredStart {
+		p.startBytes, _ = firstByteSet(prog())
 	}
 	switch {
 	case anchoredStart && (p.dfa == nil || !p.dfa.fast || onePass()):
@@ -261,6 +280,8 @@ func (p *plan) canRun(s Strategy) bool {
 		return p.revLit != nil && p.revLit.suffix
 	case StrategyReverseInner:
 		return p.revLit != nil && !p.revLit.suffix
+	case StrategyDirect:
+		return p.anchoredStart
 	}
 	return false
 }
@@ -303,6 +324,16 @@ func (x *Regexp) search(c *cache, in input, slots []int) bool {
 	if !x.prepared.Load() {
 		// A short text searched while the pattern warms up (see
 		// warmUp): the engines run the whole search.
+		return x.nfaFrom(c, in, slots)
+	}
+	if sb := x.plan.startBytes; sb != nil && !x.forcedStrategy() && (in.pos == len(in.h) || !sb[in.h[in.pos]]) {
+		// The match would start here, with one of these bytes.
+		return false
+	}
+	if x.direct(in, len(slots)) {
+		if x.cfg.Force == ForceDirect {
+			forcedRuns.ran[StrategyDirect].Add(1)
+		}
 		return x.nfaFrom(c, in, slots)
 	}
 	st := x.strat

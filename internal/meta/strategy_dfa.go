@@ -55,6 +55,11 @@ func (x *Regexp) searchDFA(c *cache, d *dfaSet, in input, slots []int) (found, d
 	if r != dfaMatch {
 		return false, r == dfaNoMatch
 	}
+	if fin.Anchored {
+		// The match starts where the search does: a reverse scan would
+		// only find in.pos again.
+		return x.finishFromStart(c, d, in, in.pos, e, slots)
+	}
 	return x.finishFromEnd(c, d, in, e, slots)
 }
 

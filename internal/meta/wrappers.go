@@ -14,9 +14,15 @@ import "github.com/rerepl/rerepl/internal/nfa"
 // choose returns the engine to run the search in on (or, for a test, the
 // engine force demands when it can run it): one-pass when it can, else the
 // backtracker when the span fits its budget, else the Pike VM.
+//
+// The one-pass analysis costs more than a short search (18% of the time
+// of Compile plus the first call over the short suite, in a profile of
+// BenchmarkShortFirstUse), so it waits until the pattern has proved it
+// is used: while it warms up, a search takes one-pass only if something
+// else built it.
 func (x *Regexp) choose(force Force, in *nfa.Input) Force {
 	x.engines()
-	canOnePass := (in.Anchored || x.facts.AnchoredStart) && x.onePass()
+	canOnePass := (in.Anchored || x.facts.AnchoredStart) && (x.prepared.Load() || x.onePassBuilt.Load()) && x.onePass()
 	canBacktrack := x.back.MaxLen() >= in.End-in.Start
 	switch force {
 	case ForcePikeVM:
@@ -43,11 +49,11 @@ func (x *Regexp) choose(force Force, in *nfa.Input) Force {
 
 // runEngine runs the search in on an NFA engine (see choose) and, when
 // there is a match, fills slots (which must be c.slots or a prefix of it)
-// with the submatches.
+// with the submatches. Every engine writes all of slots on a match (-1
+// for a group that took no part), so they are not cleared here: a
+// prefilter that tries many candidates of a pattern with many groups (a
+// wide alternation) would clear them all once per candidate.
 func (x *Regexp) runEngine(c *cache, in *nfa.Input, longest bool, force Force, slots []int) bool {
-	for i := range slots {
-		slots[i] = -1
-	}
 	switch x.choose(force, in) {
 	case ForceOnePass:
 		if c.one == nil {
@@ -100,4 +106,38 @@ func (x *Regexp) submatches(c *cache, in input, s, e int, slots []int) bool {
 		panic("regexp: internal error: the engines disagree with the strategy on a match")
 	}
 	return true
+}
+
+// directMaxLen is the longest text, from the search start, that direct
+// hands to the NFA engines at once: the warm-up's bound (WarmUpMaxLen),
+// up to which the engines already answer every search of a new pattern.
+// On such a text the forward DFA scan costs about as much as the
+// anchored engine run that must follow it for the groups.
+const directMaxLen = WarmUpMaxLen
+
+// direct reports whether a search goes straight to the NFA engines,
+// skipping the strategy, because no DFA scan can pay for itself: every
+// match starts at the search start (the pattern begins with \A), the
+// caller wants the groups, which only an engine computes, and the text is
+// short enough for the backtracker. A DFA would only find the end of the
+// match the engine is about to find again. (A one-pass pattern anchored
+// at the start has the NFA strategy anyway.) ForceDirect takes the path on every
+// search of such a pattern, whatever it wants and however long the text.
+func (x *Regexp) direct(in input, nslots int) bool {
+	if !x.facts.AnchoredStart || !x.prepared.Load() {
+		return false
+	}
+	switch x.cfg.Force {
+	case ForceDirect:
+		return true
+	case ForceAuto, ForceStrategy:
+	default:
+		// Another forced strategy runs every search it can.
+		return false
+	}
+	if n := len(in.h) - in.pos; nslots <= 2 || n > directMaxLen {
+		return false
+	}
+	x.engines()
+	return len(in.h)-in.pos <= x.back.MaxLen()
 }
