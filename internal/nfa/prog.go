@@ -51,6 +51,14 @@ const (
 	Look
 	// Empty is an unconditional epsilon transition to Next.
 	Empty
+	// RuneClass consumes one whole character, decoded as the standard
+	// library decodes (an invalid byte is U+FFFD of width 1), when it is
+	// in the class Prog.RuneSets[TransStart], and goes to Next (see
+	// [Prog.RuneWidth]). Lo and Hi bound the first bytes of the
+	// characters it matches. Only programs compiled with
+	// [Options.RuneClasses] have such states, and only the NFA engines run
+	// them: a DFA reads bytes.
+	RuneClass
 )
 
 // A Transition is one arm of a [Sparse] state.
@@ -80,14 +88,15 @@ const (
 // collector never scans and that grows without write barriers.
 type State struct {
 	Kind   Kind
-	Lo, Hi byte    // ByteRange
+	Lo, Hi byte    // ByteRange; RuneClass: the span of its first bytes
 	Look   LookSet // Look: a single assertion
 	Slot   uint32  // Capture
-	Next   StateID // ByteRange, InvalidByte, Split (preferred), Capture, Look, Empty
+	Next   StateID // ByteRange, InvalidByte, RuneClass, Split (preferred), Capture, Look, Empty
 	Alt    StateID // Split (second choice)
 
 	// TransStart and TransEnd delimit a Sparse state's transitions in
-	// Prog.Trans (see [Prog.Transitions]).
+	// Prog.Trans (see [Prog.Transitions]). A RuneClass state's class is
+	// RuneSets[TransStart].
 	TransStart, TransEnd uint32
 }
 
@@ -97,6 +106,9 @@ type Prog struct {
 	// Trans holds the transitions of every Sparse state, each state's
 	// sorted by byte and apart from the others'.
 	Trans []Transition
+	// RuneSets holds the classes of the RuneClass states, each distinct
+	// class once.
+	RuneSets []RuneSet
 
 	// Start begins an anchored search: a match must start at the position
 	// the search begins at.

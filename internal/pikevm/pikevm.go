@@ -16,6 +16,17 @@
 // The epsilon closure follows Split states with an explicit stack, not
 // recursion, since alternations of thousands of words make Split chains
 // that deep.
+//
+// A [nfa.RuneClass] state consumes a whole character of up to four bytes
+// while the other threads advance byte by byte. Every consuming state
+// reads whole characters from a rune boundary, so closures only happen
+// at rune boundaries and every RuneClass thread at one position steps
+// over the same character. A thread that steps over a character of w > 1
+// bytes is parked: it stays in the list, in its priority place, at its
+// RuneClass state (not marked seen, so it blocks nothing), and is copied
+// to the next list at each byte until the character's last byte, where
+// its closure is taken from Next in that same place. At a rune boundary
+// a RuneClass thread is a fresh one; inside a character, a parked one.
 package pikevm
 
 import (
@@ -74,6 +85,14 @@ func (l *threadList) clear() {
 	l.slots = l.slots[:0]
 }
 
+// park appends a thread at the RuneClass state id that is inside a
+// character, without marking id seen: at the next position it is not at
+// a rune boundary, so no closure can reach id there.
+func (l *threadList) park(id nfa.StateID, slots []int) {
+	l.threads = append(l.threads, id)
+	l.slots = append(l.slots, slots...)
+}
+
 // A frame is one pending step of the closure: either explore the state
 // sid, or (when restore) put value back into scratch slot slot after the
 // paths through a Capture state are done.
@@ -108,7 +127,8 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 		if len(curr.threads) == 0 && (matched || in.Anchored && pos > in.Start) {
 			break
 		}
-		if pos == boundary {
+		atBoundary := pos == boundary
+		if atBoundary {
 			if !matched && (!in.Anchored || pos == in.Start) {
 				for i := range scratch {
 					scratch[i] = -1
@@ -153,6 +173,22 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 			case nfa.InvalidByte:
 				if pos < in.End && nfa.InvalidAt(hay, pos) {
 					to = st.Next
+				}
+			case nfa.RuneClass:
+				if atBoundary {
+					// A fresh thread: step over the character.
+					switch prog.RuneWidth(st, hay, pos, in.End) {
+					case 0:
+					case 1:
+						to = st.Next
+					default:
+						next.park(curr.threads[j], tslots)
+					}
+				} else if pos+1 == boundary {
+					// A parked thread at the character's last byte.
+					to = st.Next
+				} else {
+					next.park(curr.threads[j], tslots)
 				}
 			}
 			if to != 0 {
@@ -222,7 +258,7 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 				}
 				id = st.Next
 				continue
-			case nfa.Match, nfa.ByteRange, nfa.Sparse, nfa.InvalidByte:
+			case nfa.Match, nfa.ByteRange, nfa.Sparse, nfa.InvalidByte, nfa.RuneClass:
 				l.threads = append(l.threads, id)
 				l.slots = append(l.slots, scratch...)
 			}
