@@ -183,7 +183,9 @@ func Compile(expr string, flags syntax.Flags, cfg Config) (_ *Regexp, err error)
 //
 // The one error compiling can give, a program over the state limit, must
 // come from Compile, so a pattern that might exceed it (by
-// nfa.StatesBound, a loose bound) is compiled here to find out. Like the
+// nfa.StatesBound and nfa.RuneStatesBound, loose bounds for the byte and
+// the rune-class program: compileProg picks the byte program only when
+// it is small, see runeProgram) is compiled here to find out. Like the
 // parser, a later stage may reject a pattern by panicking with a
 // *syntax.Error; the caller recovers it.
 func (x *Regexp) Init(tree *syntax.Regexp, numGroups int, cfg Config) error {
@@ -192,7 +194,7 @@ func (x *Regexp) Init(tree *syntax.Regexp, numGroups int, cfg Config) error {
 	x.cfg = cfg
 	x.facts = factsOf(tree)
 	x.nslots = 2 * (numGroups + 1)
-	if nfa.StatesBound(tree) > nfa.DefaultMaxStates {
+	if nfa.StatesBound(tree) > nfa.DefaultMaxStates && nfa.RuneStatesBound(tree) > nfa.DefaultMaxStates {
 		prog, err := x.compileProg()
 		if err != nil {
 			return err
@@ -218,12 +220,49 @@ func compileStage(stage string) {
 	}
 }
 
-// compileProg compiles the forward program of x.tree.
+// compileProg compiles the forward program of x.tree for the NFA engines:
+// the byte program, which the DFAs run too, or, for a pattern whose byte
+// program is too large for a fast DFA (see runeProgram), the program whose
+// Unicode classes are RuneClass states, which only the Pike VM and the
+// backtracker run.
 func (x *Regexp) compileProg() (*nfa.Prog, error) {
-	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1})
+	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1, RuneClasses: runeProgram(x.tree)})
 	compileStage(testhook.StageProgram)
 	return prog, err
 }
+
+// runeProgram reports whether the NFA engines run tree's program with
+// RuneClass states, in which case no DFA is built for the pattern:
+//
+//   - when its byte program would have more than maxFastStates states. A
+//     byte program pays for every copy of a class (\pL{1000}: 290,015
+//     states and 1,004,009 transitions, 34 MB kept after one search with
+//     its engines), and a DFA over one that large does not pay (see
+//     newDFASet); the rune-class program is about one state per copy.
+//   - when it has more than maxDFACopies copies of classes reaching past
+//     ASCII, even small ones: see maxDFACopies.
+//
+// The cheap loose bound rules out most patterns before the estimate
+// builds any class's trie.
+func runeProgram(tree *syntax.Regexp) bool {
+	if nfa.StatesBound(tree) <= maxFastStates {
+		// Each class reaching past ASCII counts more than 64 states
+		// here, so there are fewer than maxDFACopies.
+		return false
+	}
+	states, copies := nfa.EstimateByteProgram(tree)
+	return states > maxFastStates || copies > maxDFACopies
+}
+
+// maxDFACopies is the most copies of classes reaching past ASCII a
+// pattern may have for its DFA to be built. A counted repetition of n
+// copies makes DFA states of up to n threads each, and a scan builds up
+// to n of them: on 5 KB of mixed text, [\x{0}-\x{10FFFF}]{n} searched in
+// microseconds on the DFA up to n = 768, while at n = 900 its cache
+// thrashed and the search (DFA, then Pike VM) took 29 ms, against 4.5 ms
+// on the Pike VM with the rune-class program (a busy machine; one run).
+// 512 keeps a margin.
+const maxDFACopies = 512
 
 // prepare picks the search strategy and builds what it needs, once. Every
 // search needs it, except the few short ones of warmUp. Nothing here can

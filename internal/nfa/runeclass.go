@@ -126,26 +126,31 @@ func wantsRuneClass(ranges []rune) bool {
 	return len(ranges) > 0 && ranges[len(ranges)-1] >= utf8.RuneSelf
 }
 
-// ByteStatesEstimate returns an upper bound on the number of states the
+// EstimateByteProgram returns an upper bound on the number of states the
 // byte program of re (simplified, forward, as [Compile] without
-// [Options.RuneClasses] builds it) has, tighter than [StatesBound]: each
-// class reaching past ASCII counts the states of its trie, built (once
+// [Options.RuneClasses] builds it) has, tighter than [StatesBound], and
+// the number of copies of classes reaching past ASCII in it (the ones
+// RuneClasses makes RuneClass states; the unanchored loop's not
+// counted). Each such class counts the states of its trie, built (once
 // per process and class, see fwdClassCache) to find out. It lets a caller
-// decide whether the byte program is small enough for a DFA before
-// compiling it.
-func ByteStatesEstimate(re *syntax.Regexp) int {
+// choose between the programs before compiling either.
+func EstimateByteProgram(re *syntax.Regexp) (states, copies int) {
 	e := estimator{sizes: make(map[classKey]int)}
-	return saturate(5 + e.class(anyRune) + e.bound(re))
+	loop := e.class(anyRune)
+	e.copies = 0
+	return saturate(5 + loop + e.bound(re)), e.copies
 }
 
 type estimator struct {
-	sizes map[classKey]int
+	sizes  map[classKey]int
+	copies int
 }
 
 func (e *estimator) class(ranges []rune) int {
 	if !wantsRuneClass(ranges) {
 		return classBound(len(ranges) / 2)
 	}
+	e.copies = saturate(e.copies + 1)
 	key := classKey{&ranges[0], len(ranges)}
 	n, ok := e.sizes[key]
 	if !ok {
@@ -174,5 +179,5 @@ func (e *estimator) bound(re *syntax.Regexp) int {
 	case syntax.OpRepeat:
 		return e.bound(re.Simplify())
 	}
-	return bound(re)
+	return bound(re, false)
 }

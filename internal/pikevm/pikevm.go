@@ -191,10 +191,22 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 					next.park(curr.threads[j], tslots)
 				}
 			}
-			if to != 0 {
-				copy(scratch, tslots)
-				e.closure(c, next, to, hay, pos+1, scratch)
+			if to == 0 {
+				continue
 			}
+			if k := prog.States[to].Kind; k == nfa.ByteRange || k == nfa.Sparse || k == nfa.RuneClass {
+				// Inside a class's trie, or from one copy of a
+				// class to the next: the closure is the state
+				// itself, added without the closure's stack.
+				if !next.seen.contains(to) {
+					next.seen.insert(to)
+					next.threads = append(next.threads, to)
+					next.slots = append(next.slots, tslots...)
+				}
+				continue
+			}
+			copy(scratch, tslots)
+			e.closure(c, next, to, hay, pos+1, scratch)
 		}
 		if pos >= in.End {
 			break
