@@ -49,6 +49,12 @@ const (
 	// strategy runs from the first search, as it does on a pattern once
 	// warm.
 	ForceStrategy
+	// ForceRunePikeVM and ForceRuneBacktrack are ForcePikeVM and
+	// ForceBacktrack on the program whose classes reaching past ASCII
+	// are RuneClass states, which only patterns too large for a DFA get
+	// otherwise (see runeProgram): every pattern then tests it.
+	ForceRunePikeVM
+	ForceRuneBacktrack
 
 	numForces
 )
@@ -58,6 +64,7 @@ const (
 var Forces = []Force{
 	ForceAuto, ForceStrategy, ForcePikeVM, ForceBacktrack, ForceOnePass,
 	ForceLiteral, ForcePrefilter, ForceDFA, ForceReverseSuffix, ForceReverseInner, ForceReverseAnchored, ForceDFAGiveUp,
+	ForceRunePikeVM, ForceRuneBacktrack,
 }
 
 var forceNames = [numForces]string{
@@ -73,6 +80,8 @@ var forceNames = [numForces]string{
 	ForceReverseAnchored: "revanchored",
 	ForceDFAGiveUp:       "dfa-giveup",
 	ForceStrategy:        "strategy",
+	ForceRunePikeVM:      "pikevm-runes",
+	ForceRuneBacktrack:   "backtrack-runes",
 }
 
 func (f Force) String() string {
@@ -85,7 +94,12 @@ func (f Force) String() string {
 // engine reports whether f names an engine rather than a strategy (or the
 // automatic choice): the whole search then runs on that engine.
 func (f Force) engine() bool {
-	return f == ForcePikeVM || f == ForceBacktrack || f == ForceOnePass
+	return f == ForcePikeVM || f == ForceBacktrack || f == ForceOnePass || f.runes()
+}
+
+// runes reports whether f forces an engine on the rune-class program.
+func (f Force) runes() bool {
+	return f == ForceRunePikeVM || f == ForceRuneBacktrack
 }
 
 // Strategy returns the strategy f forces, and false when it forces none.

@@ -226,7 +226,8 @@ func compileStage(stage string) {
 // Unicode classes are RuneClass states, which only the Pike VM and the
 // backtracker run.
 func (x *Regexp) compileProg() (*nfa.Prog, error) {
-	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1, RuneClasses: runeProgram(x.tree)})
+	runes := x.cfg.Force.runes() || runeProgram(x.tree)
+	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1, RuneClasses: runes})
 	compileStage(testhook.StageProgram)
 	return prog, err
 }
@@ -522,8 +523,8 @@ func (x *Regexp) All(h []byte, n int, longest, submatch bool, deliver func(m []i
 
 // InitFrom prepares y, a zero Regexp, for the same pattern as x under
 // cfg. Forcing an engine or a strategy changes only which strategy and
-// engines the searches run, so y then shares x's program, engines and
-// plan, building them in x first (the tests that force every engine and
+// engines the searches run, so y then shares x's program (but for the
+// rune-class forces), engines and plan, building them in x first (the tests that force every engine and
 // strategy on each pattern build them once); under ForceAuto y starts
 // with nothing built, to warm up as a new pattern does.
 func (y *Regexp) InitFrom(x *Regexp, cfg Config) {
@@ -540,6 +541,15 @@ func (y *Regexp) InitFrom(x *Regexp, cfg Config) {
 	y.mu.Lock()
 	defer y.mu.Unlock()
 	y.prog, y.pike, y.back, y.one, y.plan = x.prog, x.pike, x.back, x.one, x.plan
+	if cfg.Force.runes() && len(x.prog.RuneSets) == 0 {
+		// The engines run a rune-class program of their own; the
+		// plan, which an engine force does not use, stays shared.
+		prog, err := y.compileProg()
+		if err != nil {
+			panic("regexp: internal error: a rune-class program is over the limit its byte program is within: " + err.Error())
+		}
+		y.prog, y.pike, y.back, y.one = prog, pikevm.New(prog), backtrack.New(prog), nil
+	}
 	y.strategiesLocked()
 	y.enginesBuilt.Store(true)
 	y.onePassBuilt.Store(true)

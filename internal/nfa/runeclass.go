@@ -148,7 +148,8 @@ type estimator struct {
 
 func (e *estimator) class(ranges []rune) int {
 	if !wantsRuneClass(ranges) {
-		return classBound(len(ranges) / 2)
+		// An ASCII class is one state (one trie node).
+		return min(len(ranges), 1)
 	}
 	e.copies = saturate(e.copies + 1)
 	key := classKey{&ranges[0], len(ranges)}
@@ -174,6 +175,20 @@ func (e *estimator) bound(re *syntax.Regexp) int {
 		n := len(re.Sub)
 		for _, sub := range re.Sub {
 			n = saturate(n + e.bound(sub))
+		}
+		return n
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			break
+		}
+		n := 0
+		for _, r := range re.Rune {
+			if w := utf8.RuneLen(r); r != utf8.RuneError && w > 0 {
+				n += w
+			} else {
+				// U+FFFD is a class; an invalid rune, none.
+				n += 3 + statesPerClass
+			}
 		}
 		return n
 	case syntax.OpRepeat:

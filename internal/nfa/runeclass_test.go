@@ -78,3 +78,38 @@ func TestRuneWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateByteProgram checks that the estimate bounds the byte
+// program from above, closely for class copies, and counts the copies of
+// classes reaching past ASCII; and that RuneStatesBound bounds the
+// rune-class program.
+func TestEstimateByteProgram(t *testing.T) {
+	tests := []struct {
+		pattern string
+		copies  int
+	}{
+		{`\pL{20}`, 20},
+		{`(\pL|\pN){30}`, 30},         // the parser merges the alternation into one class
+		{`(?i)\pL{10}x[a-z]{50}`, 60}, // folded, [a-z] holds the Kelvin sign
+		{`.{40}é`, 40},
+		{`[^a]+(?:\d|\x{FFFD})`, 2},
+		{`\p{Greek}{5,9}$`, 9},
+		{`abc`, 0},
+		{`\x{FFFD}é漢`, 0},
+	}
+	for _, tt := range tests {
+		tree := testutil.Parse(t, tt.pattern, syntax.Perl).Simplify()
+		states, copies := nfa.EstimateByteProgram(tree)
+		byteProg := testutil.Compile(t, tt.pattern, syntax.Perl)
+		runeProg := testutil.CompileWith(t, tt.pattern, syntax.Perl, nfa.Options{RuneClasses: true})
+		if n := len(byteProg.States); states < n || states > 2*n+64 {
+			t.Errorf("%#q: estimate %d states, program %d", tt.pattern, states, n)
+		}
+		if copies != tt.copies {
+			t.Errorf("%#q: %d copies, want %d", tt.pattern, copies, tt.copies)
+		}
+		if b := nfa.RuneStatesBound(tree); b < len(runeProg.States) {
+			t.Errorf("%#q: RuneStatesBound %d below the rune-class program's %d states", tt.pattern, b, len(runeProg.States))
+		}
+	}
+}
