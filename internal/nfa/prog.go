@@ -14,6 +14,12 @@
 // three bytes, which the NFA engines can do; a DFA cannot, so it runs only on
 // input known to be valid UTF-8 (see docs/ARCHITECTURE.md).
 //
+// A second kind of program, for the NFA engines alone, is compiled with
+// [Options.RuneClasses]: each class reaching past ASCII is then one
+// [RuneClass] state that consumes a whole character, its class stored
+// once however many copies the pattern makes. \pL{1000} is a thousand
+// states instead of 290 thousand; a DFA, which reads bytes, cannot run it.
+//
 // Matches start only at rune boundaries, as in the standard library: the
 // unanchored start state ([Prog.StartUnanchored]) loops over whole UTF-8
 // sequences (and invalid bytes), never over single bytes of a sequence.
