@@ -49,6 +49,19 @@ func (s *RuneSet) Contains(r rune) bool {
 	return false
 }
 
+// Matches reports whether the character r of width w, decoded as the
+// standard library decodes (r is utf8.RuneError and w is 1 for an
+// invalid byte), is in the class.
+func (s *RuneSet) Matches(r rune, w int) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && s.ascii[r/64]&(1<<(r%64)) != 0
+	}
+	if r == utf8.RuneError && w == 1 {
+		return s.Invalid
+	}
+	return s.Contains(r)
+}
+
 // RuneWidth returns how many bytes the [RuneClass] state s of p consumes
 // at position pos of hay, a search whose matches end by end: the width of
 // the character there, decoded as the standard library decodes (an

@@ -123,6 +123,10 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 	hay := in.Haystack
 	matched := false
 	boundary := in.Start // the next rune boundary at or after pos
+	// r and w are the character at the last boundary, decoded once for
+	// every RuneClass thread there.
+	var r rune
+	var w int
 	for pos := in.Start; ; pos++ {
 		if len(curr.threads) == 0 && (matched || in.Anchored && pos > in.Start) {
 			break
@@ -135,7 +139,8 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 				}
 				e.closure(c, curr, prog.Start, hay, pos, scratch)
 			}
-			boundary += runeWidth(hay, pos)
+			r, w = runeAt(hay, pos)
+			boundary += w
 		}
 
 		// Run the threads over the byte at pos, in priority order.
@@ -177,11 +182,12 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 			case nfa.RuneClass:
 				if atBoundary {
 					// A fresh thread: step over the character.
-					switch prog.RuneWidth(st, hay, pos, in.End) {
-					case 0:
-					case 1:
+					if w == 0 || pos+w > in.End || !prog.RuneSets[st.TransStart].Matches(r, w) {
+						continue
+					}
+					if w == 1 {
 						to = st.Next
-					default:
+					} else {
 						next.park(curr.threads[j], tslots)
 					}
 				} else if pos+1 == boundary {
@@ -280,17 +286,17 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 	c.stack = stack[:0]
 }
 
-// runeWidth returns the width of the rune at pos as the standard library
-// decodes it: 1 for an invalid byte, 0 at the end of the text.
-func runeWidth(hay []byte, pos int) int {
+// runeAt returns the character at pos and its width as the standard
+// library decodes them: utf8.RuneError and 1 for an invalid byte, width 0
+// at the end of the text.
+func runeAt(hay []byte, pos int) (rune, int) {
 	if pos >= len(hay) {
-		return 0
+		return 0, 0
 	}
-	if hay[pos] < utf8.RuneSelf {
-		return 1
+	if c := hay[pos]; c < utf8.RuneSelf {
+		return rune(c), 1
 	}
-	_, w := utf8.DecodeRune(hay[pos:])
-	return w
+	return utf8.DecodeRune(hay[pos:])
 }
 
 // A sparseSet is a set of states with constant-time insert, lookup and
