@@ -55,6 +55,13 @@ type Cache struct {
 	stack      []frame
 	scratch    []int // the slots of the path the closure is following
 	best       []int // the slots of the best match so far
+
+	// at is the last rune boundary a search reached; decoded, r and w
+	// the character there once a RuneClass thread has decoded it (see
+	// runeStep).
+	at, decoded int
+	r           rune
+	w           int
 }
 
 // NewCache returns a Cache sized for e's program.
@@ -123,24 +130,20 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 	hay := in.Haystack
 	matched := false
 	boundary := in.Start // the next rune boundary at or after pos
-	// r and w are the character at the last boundary, decoded once for
-	// every RuneClass thread there.
-	var r rune
-	var w int
+	c.decoded = -1
 	for pos := in.Start; ; pos++ {
 		if len(curr.threads) == 0 && (matched || in.Anchored && pos > in.Start) {
 			break
 		}
-		atBoundary := pos == boundary
-		if atBoundary {
+		if pos == boundary {
 			if !matched && (!in.Anchored || pos == in.Start) {
 				for i := range scratch {
 					scratch[i] = -1
 				}
 				e.closure(c, curr, prog.Start, hay, pos, scratch)
 			}
-			r, w = runeAt(hay, pos)
-			boundary += w
+			c.at = pos
+			boundary += runeWidth(hay, pos)
 		}
 
 		// Run the threads over the byte at pos, in priority order.
@@ -179,40 +182,14 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 				if pos < in.End && nfa.InvalidAt(hay, pos) {
 					to = st.Next
 				}
-			case nfa.RuneClass:
-				if atBoundary {
-					// A fresh thread: step over the character.
-					if w == 0 || pos+w > in.End || !prog.RuneSets[st.TransStart].Matches(r, w) {
-						continue
-					}
-					if w == 1 {
-						to = st.Next
-					} else {
-						next.park(curr.threads[j], tslots)
-					}
-				} else if pos+1 == boundary {
-					// A parked thread at the character's last byte.
-					to = st.Next
-				} else {
-					next.park(curr.threads[j], tslots)
-				}
+			default:
+				// RuneClass, off the byte states' path.
+				to = e.runeStep(c, next, st, curr.threads[j], tslots, hay, pos, boundary, in.End)
 			}
-			if to == 0 {
-				continue
+			if to != 0 {
+				copy(scratch, tslots)
+				e.closure(c, next, to, hay, pos+1, scratch)
 			}
-			if k := prog.States[to].Kind; k == nfa.ByteRange || k == nfa.Sparse || k == nfa.RuneClass {
-				// Inside a class's trie, or from one copy of a
-				// class to the next: the closure is the state
-				// itself, added without the closure's stack.
-				if !next.seen.contains(to) {
-					next.seen.insert(to)
-					next.threads = append(next.threads, to)
-					next.slots = append(next.slots, tslots...)
-				}
-				continue
-			}
-			copy(scratch, tslots)
-			e.closure(c, next, to, hay, pos+1, scratch)
 		}
 		if pos >= in.End {
 			break
@@ -276,7 +253,9 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 				}
 				id = st.Next
 				continue
-			case nfa.Match, nfa.ByteRange, nfa.Sparse, nfa.InvalidByte, nfa.RuneClass:
+			case nfa.Fail:
+			default:
+				// Match and the consuming states.
 				l.threads = append(l.threads, id)
 				l.slots = append(l.slots, scratch...)
 			}
@@ -284,6 +263,63 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 		}
 	}
 	c.stack = stack[:0]
+}
+
+// runeStep runs the RuneClass thread id (state st, slots tslots) over the
+// byte at pos, where boundary is the next rune boundary after pos, and
+// returns the state whose closure at pos+1 the thread goes on to, or 0
+// when it dies, is parked (see the package documentation) or was added to
+// next here. It is kept out of Search's loop, which byte programs run.
+func (e *VM) runeStep(c *Cache, next *threadList, st *nfa.State, id nfa.StateID, tslots []int, hay []byte, pos, boundary, end int) nfa.StateID {
+	var to nfa.StateID
+	if pos != c.at {
+		// A parked thread inside its character.
+		if pos+1 < boundary {
+			next.park(id, tslots)
+			return 0
+		}
+		to = st.Next
+	} else {
+		// A fresh thread: step over the character, decoded once for
+		// every RuneClass thread at this boundary.
+		if c.decoded != pos {
+			c.r, c.w = runeAt(hay, pos)
+			c.decoded = pos
+		}
+		w := c.w
+		if w == 0 || pos+w > end || !e.prog.RuneSets[st.TransStart].Matches(c.r, w) {
+			return 0
+		}
+		if w > 1 {
+			next.park(id, tslots)
+			return 0
+		}
+		to = st.Next
+	}
+	if e.prog.States[to].Kind == nfa.RuneClass {
+		// From one copy of a class to the next: the closure is the
+		// state itself, added without the closure's stack.
+		if !next.seen.contains(to) {
+			next.seen.insert(to)
+			next.threads = append(next.threads, to)
+			next.slots = append(next.slots, tslots...)
+		}
+		return 0
+	}
+	return to
+}
+
+// runeWidth returns the width of the rune at pos as the standard library
+// decodes it: 1 for an invalid byte, 0 at the end of the text.
+func runeWidth(hay []byte, pos int) int {
+	if pos >= len(hay) {
+		return 0
+	}
+	if hay[pos] < utf8.RuneSelf {
+		return 1
+	}
+	_, w := utf8.DecodeRune(hay[pos:])
+	return w
 }
 
 // runeAt returns the character at pos and its width as the standard
