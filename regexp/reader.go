@@ -1,6 +1,10 @@
 package regexp
 
-import "io"
+import (
+	"io"
+
+	"github.com/rerepl/rerepl/internal/meta"
+)
 
 // The Reader methods search while they read (internal/readsearch): they
 // return as soon as the answer is decided, keep a bounded part of the
@@ -25,7 +29,7 @@ import "io"
 // on a reader that never ends once a match is found. Memory is bounded
 // whatever the length of the text.
 func (re *Regexp) MatchReader(r io.RuneReader) bool {
-	return re.exec().Reader().Search(r, re.longest, 0, nil) != nil
+	return re.readerFind(r, 0) != nil
 }
 
 // MatchReader reports whether the text read from r contains a match of
@@ -49,7 +53,7 @@ func MatchReader(pattern string, r io.RuneReader) (matched bool, err error) {
 // text without newlines) is followed without keeping its text, at the
 // Pike VM's speed.
 func (re *Regexp) FindReaderIndex(r io.RuneReader) (loc []int) {
-	return re.exec().Reader().Search(r, re.longest, 2, nil)
+	return re.readerFind(r, 2)
 }
 
 // FindReaderSubmatchIndex returns the locations of the leftmost match of re
@@ -57,5 +61,18 @@ func (re *Regexp) FindReaderIndex(r io.RuneReader) (loc []int) {
 // [Regexp.FindSubmatchIndex] does, or nil if there is no match. It reads as
 // [Regexp.FindReaderIndex] does.
 func (re *Regexp) FindReaderSubmatchIndex(r io.RuneReader) []int {
-	return re.pad(re.exec().Reader().Search(r, re.longest, re.exec().NumSlots(), nil))
+	return re.pad(re.readerFind(r, re.exec().NumSlots()))
+}
+
+// readerFind runs the reader search for the leftmost match in the text of
+// r with ncap slots. A pattern whose byte program is over the state limit
+// (only its rune-class program fits; see internal/meta) has no reader
+// search: its text is read whole and then searched, the one case in which
+// a Reader method holds the whole text and reads r to its end.
+func (re *Regexp) readerFind(r io.RuneReader, ncap int) []int {
+	x := re.exec()
+	if s := x.Reader(); s != nil {
+		return s.Search(r, re.longest, ncap, nil)
+	}
+	return x.Find(meta.ReadAll(r), 0, re.longest, ncap, nil)
 }

@@ -608,3 +608,25 @@ func TestReaderPanicLeavesUnbuilt(t *testing.T) {
 		t.Errorf("after the hook is gone, FindReaderSubmatchIndex = %v, want %v", got, want)
 	}
 }
+
+// TestReaderRuneClassPatterns runs the Reader methods on patterns whose
+// engines run the rune-class program (internal/meta's runeProgram): the
+// reader search builds a byte program of its own for them, and answers as
+// the standard library does.
+func TestReaderRuneClassPatterns(t *testing.T) {
+	text := strings.Repeat("é", 40) + " " + strings.Repeat("ж", 1200) + "x\xff" + strings.Repeat("日", 30)
+	for _, p := range []string{`\pL{1000}`, `(\pL|\pN){300}`, `(?i)\pL{500}x`, `[\x{0}-\x{10FFFF}]{1000}`} {
+		ours, theirs := MustCompile(p), std.MustCompile(p)
+		if ours.exec().Reader() == nil {
+			t.Errorf("%#q: no reader search", p)
+		}
+		for _, s := range []string{text, text[:600], "abc"} {
+			if got, want := ours.FindReaderSubmatchIndex(strings.NewReader(s)), theirs.FindReaderSubmatchIndex(strings.NewReader(s)); !slices.Equal(got, want) {
+				t.Errorf("%#q FindReaderSubmatchIndex on %d bytes = %v, want %v", p, len(s), got, want)
+			}
+			if got, want := ours.MatchReader(strings.NewReader(s)), theirs.MatchReader(strings.NewReader(s)); got != want {
+				t.Errorf("%#q MatchReader on %d bytes = %v, want %v", p, len(s), got, want)
+			}
+		}
+	}
+}

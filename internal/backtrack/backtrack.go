@@ -235,6 +235,14 @@ func (b *Backtracker) try(c *Cache, in *nfa.Input, start int, longest bool, stri
 					break path
 				}
 				id, pos = st.Next, pos+1
+			case nfa.RuneClass:
+				// One whole character: the positions inside it
+				// are never states' positions.
+				w := b.prog.RuneWidth(st, hay, pos, in.End)
+				if w == 0 {
+					break path
+				}
+				id, pos = st.Next, pos+w
 			case nfa.Split:
 				// A branch that cannot start with the next byte
 				// would die at once: it is neither pushed nor
@@ -297,7 +305,8 @@ func (b *Backtracker) dead(id nfa.StateID, in *nfa.Input, pos int) bool {
 		switch st.Kind {
 		case nfa.Fail:
 			return true
-		case nfa.ByteRange:
+		case nfa.ByteRange, nfa.RuneClass:
+			// A RuneClass state's Lo-Hi spans its first bytes.
 			if pos >= in.End {
 				return true
 			}

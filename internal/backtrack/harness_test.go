@@ -30,3 +30,24 @@ func TestHarness(t *testing.T) {
 		MinShare:   0.99,
 	})
 }
+
+// TestHarnessRuneClasses runs the shared harness on programs whose
+// classes reaching past ASCII are RuneClass states.
+func TestHarnessRuneClasses(t *testing.T) {
+	enginetest.Run(t, enginetest.Engine{
+		Name: "backtrack-runes",
+		New: func(prog *nfa.Prog) (enginetest.SearchFunc, string) {
+			b := New(prog)
+			c := b.NewCache()
+			return func(in *nfa.Input, longest bool, slots []int) (bool, string) {
+				if in.End-in.Start > b.MaxLen() {
+					return false, tooLong
+				}
+				return b.Search(c, in, longest, slots), ""
+			}, ""
+		},
+		Exclusions: []string{tooLong},
+		MinShare:   0.99,
+		Options:    nfa.Options{RuneClasses: true},
+	})
+}

@@ -78,6 +78,10 @@ type Engine struct {
 	Exclusions []string
 	// MinShare is the least share of the searches the engine must run.
 	MinShare float64
+	// Options are the compiler options of the engine's programs (for
+	// instance nfa.Options.RuneClasses); the windows' reference Pike VM
+	// always runs the byte program.
+	Options nfa.Options
 }
 
 // A tally counts the searches run and not run, by reason.
@@ -228,7 +232,7 @@ func Run(t *testing.T, e Engine) {
 		if p := progs[key][pattern]; p != nil {
 			return p
 		}
-		p := testutil.Compile(t, pattern, m.flags)
+		p := testutil.CompileWith(t, pattern, m.flags, e.Options)
 		progs[key][pattern] = p
 		return p
 	}
@@ -411,9 +415,9 @@ func (h *nfaHarness) findAll(s string, nslots int, name string) ([][]int, bool) 
 // not.
 func runWindows(t *testing.T, e *Engine, ty *tally) {
 	for _, p := range WindowPatterns {
-		prog := testutil.Compile(t, p, syntax.Perl)
-		vm := pikevm.New(prog)
+		vm := pikevm.New(testutil.Compile(t, p, syntax.Perl))
 		vc := vm.NewCache()
+		prog := testutil.CompileWith(t, p, syntax.Perl, e.Options)
 		search, notBuilt := e.New(prog)
 		for _, hay := range WindowHaystacks {
 			for _, w := range windows(hay) {

@@ -166,8 +166,14 @@ func nodeFactsOf(re *syntax.Regexp) nodeFacts {
 		}
 	case syntax.OpConcat:
 		f.size = 1
+		var s nodeFacts
 		for i, sub := range re.Sub {
-			s := nodeFactsOf(sub)
+			// Simplify writes x{n} as n copies of one node: their
+			// facts are the same (summing the ranges of
+			// (\pL|\pN) once per copy was half of Compile).
+			if i == 0 || sub != re.Sub[i-1] {
+				s = nodeFactsOf(sub)
+			}
 			f.minLen += s.minLen
 			if f.maxLen >= 0 {
 				if s.maxLen < 0 {

@@ -40,6 +40,21 @@ func firstByteSet(prog *nfa.Prog) (*byteSetSearcher, bool) {
 			}
 		case nfa.InvalidByte:
 			return nil, false
+		case nfa.RuneClass:
+			// The first bytes of a range's characters are those
+			// from its first rune's to its last rune's: UTF-8
+			// keeps the order of runes, and each first byte
+			// starts a contiguous block of them.
+			rs := &prog.RuneSets[st.TransStart]
+			if rs.Invalid {
+				return nil, false
+			}
+			var lo, hi [utf8.UTFMax]byte
+			for i := 0; i+1 < len(rs.Ranges); i += 2 {
+				utf8.EncodeRune(lo[:], rs.Ranges[i])
+				utf8.EncodeRune(hi[:], rs.Ranges[i+1])
+				set.addRange(lo[0], hi[0])
+			}
 		case nfa.Split:
 			stack = append(stack, st.Next, st.Alt)
 		case nfa.Capture, nfa.Look, nfa.Empty:

@@ -54,6 +54,12 @@ const (
 	// and however long the text: the NFA engines run it from the start,
 	// without the strategy.
 	ForceDirect
+	// ForceRunePikeVM and ForceRuneBacktrack are ForcePikeVM and
+	// ForceBacktrack on the program whose classes reaching past ASCII
+	// are RuneClass states, which only patterns too large for a DFA get
+	// otherwise (see runeProgram): every pattern then tests it.
+	ForceRunePikeVM
+	ForceRuneBacktrack
 
 	numForces
 )
@@ -63,6 +69,7 @@ const (
 var Forces = []Force{
 	ForceAuto, ForceStrategy, ForcePikeVM, ForceBacktrack, ForceOnePass,
 	ForceLiteral, ForcePrefilter, ForceDFA, ForceReverseSuffix, ForceReverseInner, ForceReverseAnchored, ForceDFAGiveUp, ForceDirect,
+	ForceRunePikeVM, ForceRuneBacktrack,
 }
 
 var forceNames = [numForces]string{
@@ -79,6 +86,8 @@ var forceNames = [numForces]string{
 	ForceDFAGiveUp:       "dfa-giveup",
 	ForceStrategy:        "strategy",
 	ForceDirect:          "direct",
+	ForceRunePikeVM:      "pikevm-runes",
+	ForceRuneBacktrack:   "backtrack-runes",
 }
 
 func (f Force) String() string {
@@ -91,7 +100,12 @@ func (f Force) String() string {
 // engine reports whether f names an engine rather than a strategy (or the
 // automatic choice): the whole search then runs on that engine.
 func (f Force) engine() bool {
-	return f == ForcePikeVM || f == ForceBacktrack || f == ForceOnePass
+	return f == ForcePikeVM || f == ForceBacktrack || f == ForceOnePass || f.runes()
+}
+
+// runes reports whether f forces an engine on the rune-class program.
+func (f Force) runes() bool {
+	return f == ForceRunePikeVM || f == ForceRuneBacktrack
 }
 
 // Strategy returns the strategy f forces, and false when it forces none.

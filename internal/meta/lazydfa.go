@@ -147,13 +147,20 @@ type dfaCaches struct {
 }
 
 // newDFASet returns the DFAs for the simplified tree and its program, or
-// nil when none can be built (the reverse program is too large).
+// nil when none can be built (the reverse program is too large, or prog
+// has RuneClass states).
 //
 // The whole pattern's reverse DFA is built on first use (reverseEngine):
 // many searches never run it (a prefilter candidate that matches needs no
 // reverse scan), and for big Unicode classes it is most of the cost of
 // preparing a pattern.
 func newDFASet(tree *syntax.Regexp, prog *nfa.Prog) *dfaSet {
+	if len(prog.RuneSets) > 0 {
+		// A program with RuneClass states (see runeProgram), which
+		// a DFA cannot read, is the engines' program of a pattern
+		// too large for a DFA.
+		return nil
+	}
 	d := &dfaSet{fwd: newDFAEngine(prog, false), fast: true, revTree: tree}
 	if d.fwd == nil {
 		return nil

@@ -109,6 +109,9 @@ type Regexp struct {
 	// reader is the search of the Reader methods, built by Reader
 	// under mu.
 	reader atomic.Pointer[readsearch.Searcher]
+	// readAll is set, under mu, when the pattern has no reader search
+	// (see Reader).
+	readAll bool
 
 	// prefix and prefixComplete, built by prefixOnce, are what
 	// LiteralPrefix reports.
@@ -188,7 +191,9 @@ func Compile(expr string, flags syntax.Flags, cfg Config) (_ *Regexp, err error)
 //
 // The one error compiling can give, a program over the state limit, must
 // come from Compile, so a pattern that might exceed it (by
-// nfa.StatesBound, a loose bound) is compiled here to find out. Like the
+// nfa.StatesBound and nfa.RuneStatesBound, loose bounds for the byte and
+// the rune-class program: compileProg picks the byte program only when
+// it is small, see runeProgram) is compiled here to find out. Like the
 // parser, a later stage may reject a pattern by panicking with a
 // *syntax.Error; the caller recovers it.
 func (x *Regexp) Init(tree *syntax.Regexp, numGroups int, cfg Config) error {
@@ -197,7 +202,7 @@ func (x *Regexp) Init(tree *syntax.Regexp, numGroups int, cfg Config) error {
 	x.cfg = cfg
 	x.facts = factsOf(tree)
 	x.nslots = 2 * (numGroups + 1)
-	if nfa.StatesBound(tree) > nfa.DefaultMaxStates {
+	if nfa.StatesBound(tree) > nfa.DefaultMaxStates && nfa.RuneStatesBound(tree) > nfa.DefaultMaxStates {
 		prog, err := x.compileProg()
 		if err != nil {
 			return err
@@ -223,12 +228,50 @@ func compileStage(stage string) {
 	}
 }
 
-// compileProg compiles the forward program of x.tree.
+// compileProg compiles the forward program of x.tree for the NFA engines:
+// the byte program, which the DFAs run too, or, for a pattern whose byte
+// program is too large for a fast DFA (see runeProgram), the program whose
+// Unicode classes are RuneClass states, which only the Pike VM and the
+// backtracker run.
 func (x *Regexp) compileProg() (*nfa.Prog, error) {
-	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1})
+	runes := x.cfg.Force.runes() || runeProgram(x.tree)
+	prog, err := nfa.Compile(x.tree, nfa.Options{NumCap: x.numGroups + 1, RuneClasses: runes})
 	compileStage(testhook.StageProgram)
 	return prog, err
 }
+
+// runeProgram reports whether the NFA engines run tree's program with
+// RuneClass states, in which case no DFA is built for the pattern:
+//
+//   - when its byte program would have more than maxFastStates states. A
+//     byte program pays for every copy of a class (\pL{1000}: 290,015
+//     states and 1,004,009 transitions, 34 MB kept after one search with
+//     its engines), and a DFA over one that large does not pay (see
+//     newDFASet); the rune-class program is about one state per copy.
+//   - when it has more than maxDFACopies copies of classes reaching past
+//     ASCII, even small ones: see maxDFACopies.
+//
+// The cheap loose bound rules out most patterns before the estimate
+// builds any class's trie.
+func runeProgram(tree *syntax.Regexp) bool {
+	if nfa.StatesBound(tree) <= maxFastStates {
+		// Each class reaching past ASCII counts more than 64 states
+		// here, so there are fewer than maxDFACopies.
+		return false
+	}
+	states, copies := nfa.EstimateByteProgram(tree)
+	return states > maxFastStates || copies > maxDFACopies
+}
+
+// maxDFACopies is the most copies of classes reaching past ASCII a
+// pattern may have for its DFA to be built. A counted repetition of n
+// copies makes DFA states of up to n threads each, and a scan builds up
+// to n of them: on 5 KB of mixed text, [\x{0}-\x{10FFFF}]{n} searched in
+// microseconds on the DFA up to n = 768, while at n = 900 its cache
+// thrashed and the search (DFA, then Pike VM) took 29 ms, against 4.5 ms
+// on the Pike VM with the rune-class program (a busy machine; one run).
+// 512 keeps a margin.
+const maxDFACopies = 512
 
 // prepare picks the search strategy and builds what it needs, once. Every
 // search needs it, except the few short ones of warmUp. Nothing here can
@@ -477,8 +520,8 @@ func (x *Regexp) All(h []byte, n int, longest, submatch bool, deliver func(m []i
 
 // InitFrom prepares y, a zero Regexp, for the same pattern as x under
 // cfg. Forcing an engine or a strategy changes only which strategy and
-// engines the searches run, so y then shares x's program, engines and
-// plan, building them in x first (the tests that force every engine and
+// engines the searches run, so y then shares x's program (but for the
+// rune-class forces), engines and plan, building them in x first (the tests that force every engine and
 // strategy on each pattern build them once); under ForceAuto y starts
 // with nothing built, to warm up as a new pattern does.
 func (y *Regexp) InitFrom(x *Regexp, cfg Config) {
@@ -495,6 +538,15 @@ func (y *Regexp) InitFrom(x *Regexp, cfg Config) {
 	y.mu.Lock()
 	defer y.mu.Unlock()
 	y.prog, y.pike, y.back, y.one, y.plan = x.prog, x.pike, x.back, x.one, x.plan
+	if cfg.Force.runes() && len(x.prog.RuneSets) == 0 {
+		// The engines run a rune-class program of their own; the
+		// plan, which an engine force does not use, stays shared.
+		prog, err := y.compileProg()
+		if err != nil {
+			panic("regexp: internal error: a rune-class program is over the limit its byte program is within: " + err.Error())
+		}
+		y.prog, y.pike, y.back, y.one = prog, pikevm.New(prog), backtrack.New(prog), nil
+	}
 	y.strategiesLocked()
 	y.enginesBuilt.Store(true)
 	y.onePassBuilt.Store(true)

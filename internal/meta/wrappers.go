@@ -25,14 +25,14 @@ func (x *Regexp) choose(force Force, in *nfa.Input) Force {
 	canOnePass := (in.Anchored || x.facts.AnchoredStart) && (x.prepared.Load() || x.onePassBuilt.Load()) && x.onePass()
 	canBacktrack := x.back.MaxLen() >= in.End-in.Start
 	switch force {
-	case ForcePikeVM:
+	case ForcePikeVM, ForceRunePikeVM:
 		return ForcePikeVM
 	case ForceOnePass:
 		if canOnePass {
 			return ForceOnePass
 		}
 		return ForcePikeVM
-	case ForceBacktrack:
+	case ForceBacktrack, ForceRuneBacktrack:
 		if canBacktrack {
 			return ForceBacktrack
 		}

@@ -13,7 +13,23 @@ import "github.com/rerepl/rerepl/regexp/syntax"
 func StatesBound(re *syntax.Regexp) int {
 	// Fail, Match, the two Capture states of group 0, and the
 	// unanchored loop: a Split and a class over every rune.
-	return saturate(5 + classBound(len(anyRune)/2) + bound(re))
+	return saturate(5 + classBound(len(anyRune)/2) + bound(re, false))
+}
+
+// RuneStatesBound is [StatesBound] for the program [Compile] emits with
+// [Options.RuneClasses], in which each class reaching past ASCII is one
+// state.
+func RuneStatesBound(re *syntax.Regexp) int {
+	return saturate(5 + 1 + bound(re, true))
+}
+
+// classStates bounds the states of the class ranges; with runes, those
+// of the rune-class program.
+func classStates(ranges []rune, runes bool) int {
+	if runes && wantsRuneClass(ranges) {
+		return 1
+	}
+	return classBound(len(ranges) / 2)
 }
 
 // Bounds per piece of a class. A rune range splits into at most 16 UTF-8
@@ -36,7 +52,7 @@ func classBound(pairs int) int {
 	return saturate(statesPerClass + statesPerRange*pairs)
 }
 
-func bound(re *syntax.Regexp) int {
+func bound(re *syntax.Regexp, runes bool) int {
 	switch re.Op {
 	case syntax.OpNoMatch, syntax.OpEmptyMatch:
 		return 0
@@ -48,26 +64,26 @@ func bound(re *syntax.Regexp) int {
 		}
 		return saturate(per * len(re.Rune))
 	case syntax.OpCharClass:
-		return classBound(len(re.Rune) / 2)
+		return classStates(re.Rune, runes)
 	case syntax.OpAnyCharNotNL:
-		return classBound(len(anyRuneNotNL) / 2)
+		return classStates(anyRuneNotNL, runes)
 	case syntax.OpAnyChar:
-		return classBound(len(anyRune) / 2)
+		return classStates(anyRune, runes)
 	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return 1
 	case syntax.OpCapture:
-		return saturate(2 + bound(re.Sub[0]))
+		return saturate(2 + bound(re.Sub[0], runes))
 	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest:
-		return saturate(2 + bound(re.Sub[0]))
+		return saturate(2 + bound(re.Sub[0], runes))
 	case syntax.OpConcat, syntax.OpAlternate:
 		n := len(re.Sub)
 		for _, sub := range re.Sub {
-			n = saturate(n + bound(sub))
+			n = saturate(n + bound(sub, runes))
 		}
 		return n
 	case syntax.OpRepeat:
-		return bound(re.Simplify())
+		return bound(re.Simplify(), runes)
 	}
 	return boundLimit
 }

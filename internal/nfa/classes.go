@@ -142,7 +142,7 @@ func (p *Prog) Walk(start StateID, visit func(id StateID, s *State) bool) {
 			for i := len(trans) - 1; i >= 0; i-- {
 				stack = append(stack, trans[i].Next)
 			}
-		case ByteRange, InvalidByte, Capture, Look, Empty:
+		case ByteRange, InvalidByte, RuneClass, Capture, Look, Empty:
 			stack = append(stack, s.Next)
 		}
 	}

@@ -57,6 +57,13 @@ func (p *Prog) stateString(s *State) string {
 		return b.String()
 	case InvalidByte:
 		return fmt.Sprintf("invalid -> %d", s.Next)
+	case RuneClass:
+		set := &p.RuneSets[s.TransStart]
+		inv := ""
+		if set.Invalid {
+			inv = " invalid"
+		}
+		return fmt.Sprintf("runes #%d (%d ranges, first bytes %s%s) -> %d", s.TransStart, len(set.Ranges)/2, byteRangeString(s.Lo, s.Hi), inv, s.Next)
 	case Split:
 		return fmt.Sprintf("split -> %d, %d", s.Next, s.Alt)
 	case Capture:

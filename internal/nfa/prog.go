@@ -14,6 +14,12 @@
 // three bytes, which the NFA engines can do; a DFA cannot, so it runs only on
 // input known to be valid UTF-8 (see docs/ARCHITECTURE.md).
 //
+// A second kind of program, for the NFA engines alone, is compiled with
+// [Options.RuneClasses]: each class reaching past ASCII is then one
+// [RuneClass] state that consumes a whole character, its class stored
+// once however many copies the pattern makes. \pL{1000} is a thousand
+// states instead of 290 thousand; a DFA, which reads bytes, cannot run it.
+//
 // Matches start only at rune boundaries, as in the standard library: the
 // unanchored start state ([Prog.StartUnanchored]) loops over whole UTF-8
 // sequences (and invalid bytes), never over single bytes of a sequence.
@@ -52,6 +58,14 @@ const (
 	Look
 	// Empty is an unconditional epsilon transition to Next.
 	Empty
+	// RuneClass consumes one whole character, decoded as the standard
+	// library decodes (an invalid byte is U+FFFD of width 1), when it is
+	// in the class Prog.RuneSets[TransStart], and goes to Next (see
+	// [Prog.RuneWidth]). Lo and Hi bound the first bytes of the
+	// characters it matches. Only programs compiled with
+	// [Options.RuneClasses] have such states, and only the NFA engines run
+	// them: a DFA reads bytes.
+	RuneClass
 )
 
 // A Transition is one arm of a [Sparse] state.
@@ -81,14 +95,15 @@ const (
 // collector never scans and that grows without write barriers.
 type State struct {
 	Kind   Kind
-	Lo, Hi byte    // ByteRange
+	Lo, Hi byte    // ByteRange; RuneClass: the span of its first bytes
 	Look   LookSet // Look: a single assertion
 	Slot   uint32  // Capture; Match: the pattern, in a CompileSet program
-	Next   StateID // ByteRange, InvalidByte, Split (preferred), Capture, Look, Empty
+	Next   StateID // ByteRange, InvalidByte, RuneClass, Split (preferred), Capture, Look, Empty
 	Alt    StateID // Split (second choice)
 
 	// TransStart and TransEnd delimit a Sparse state's transitions in
-	// Prog.Trans (see [Prog.Transitions]).
+	// Prog.Trans (see [Prog.Transitions]). A RuneClass state's class is
+	// RuneSets[TransStart].
 	TransStart, TransEnd uint32
 }
 
@@ -98,6 +113,9 @@ type Prog struct {
 	// Trans holds the transitions of every Sparse state, each state's
 	// sorted by byte and apart from the others'.
 	Trans []Transition
+	// RuneSets holds the classes of the RuneClass states, each distinct
+	// class once.
+	RuneSets []RuneSet
 
 	// Start begins an anchored search: a match must start at the position
 	// the search begins at.

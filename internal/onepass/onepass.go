@@ -114,9 +114,15 @@ type term struct {
 }
 
 // New returns a one-pass matcher for prog, or nil when prog is not one-pass
-// (see the package documentation) or is a reverse program.
+// (see the package documentation), is a reverse program or has
+// [nfa.RuneClass] states.
+//
+// RuneClass states are rejected outright, which is conservative: only
+// programs too large for a DFA have them (\pL{1000}), and there a
+// one-pass analysis whose tables grow with the program's classes would
+// not pay.
 func New(prog *nfa.Prog) *OnePass {
-	if prog.Reverse || len(prog.States) == 0 {
+	if prog.Reverse || len(prog.States) == 0 || len(prog.RuneSets) > 0 {
 		return nil
 	}
 	b := builder{

@@ -26,3 +26,21 @@ func TestHarness(t *testing.T) {
 		MinShare:   0.97,
 	})
 }
+
+// TestHarnessRuneClasses runs the shared harness on programs whose
+// classes reaching past ASCII are RuneClass states; their windows are
+// compared with the Pike VM on the byte program.
+func TestHarnessRuneClasses(t *testing.T) {
+	enginetest.Run(t, enginetest.Engine{
+		Name: "pikevm-runes",
+		New: func(prog *nfa.Prog) (enginetest.SearchFunc, string) {
+			vm := pikevm.New(prog)
+			c := vm.NewCache()
+			return func(in *nfa.Input, longest bool, slots []int) (bool, string) {
+				return vm.Search(c, in, longest, slots), ""
+			}, ""
+		},
+		MinShare: 1,
+		Options:  nfa.Options{RuneClasses: true},
+	})
+}

@@ -16,6 +16,17 @@
 // The epsilon closure follows Split states with an explicit stack, not
 // recursion, since alternations of thousands of words make Split chains
 // that deep.
+//
+// A [nfa.RuneClass] state consumes a whole character of up to four bytes
+// while the other threads advance byte by byte. Every consuming state
+// reads whole characters from a rune boundary, so closures only happen
+// at rune boundaries and every RuneClass thread at one position steps
+// over the same character. A thread that steps over a character of w > 1
+// bytes is parked: it stays in the list, in its priority place, at its
+// RuneClass state (not marked seen, so it blocks nothing), and is copied
+// to the next list at each byte until the character's last byte, where
+// its closure is taken from Next in that same place. At a rune boundary
+// a RuneClass thread is a fresh one; inside a character, a parked one.
 package pikevm
 
 import (
@@ -44,6 +55,13 @@ type Cache struct {
 	stack      []frame
 	scratch    []int // the slots of the path the closure is following
 	best       []int // the slots of the best match so far
+
+	// at is the last rune boundary a search reached; decoded, r and w
+	// the character there once a RuneClass thread has decoded it (see
+	// runeStep).
+	at, decoded int
+	r           rune
+	w           int
 }
 
 // NewCache returns a Cache sized for e's program.
@@ -72,6 +90,14 @@ func (l *threadList) clear() {
 	l.seen.clear()
 	l.threads = l.threads[:0]
 	l.slots = l.slots[:0]
+}
+
+// park appends a thread at the RuneClass state id that is inside a
+// character, without marking id seen: at the next position it is not at
+// a rune boundary, so no closure can reach id there.
+func (l *threadList) park(id nfa.StateID, slots []int) {
+	l.threads = append(l.threads, id)
+	l.slots = append(l.slots, slots...)
 }
 
 // A frame is one pending step of the closure: either explore the state
@@ -104,6 +130,7 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 	hay := in.Haystack
 	matched := false
 	boundary := in.Start // the next rune boundary at or after pos
+	c.decoded = -1
 	for pos := in.Start; ; pos++ {
 		if len(curr.threads) == 0 && (matched || in.Anchored && pos > in.Start) {
 			break
@@ -115,6 +142,7 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 				}
 				e.closure(c, curr, prog.Start, hay, pos, scratch)
 			}
+			c.at = pos
 			boundary += runeWidth(hay, pos)
 		}
 
@@ -154,6 +182,9 @@ func (e *VM) Search(c *Cache, in *nfa.Input, longest bool, slots []int) bool {
 				if pos < in.End && nfa.InvalidAt(hay, pos) {
 					to = st.Next
 				}
+			default:
+				// RuneClass, off the byte states' path.
+				to = e.runeStep(c, next, st, curr.threads[j], tslots, hay, pos, boundary, in.End)
 			}
 			if to != 0 {
 				copy(scratch, tslots)
@@ -222,7 +253,9 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 				}
 				id = st.Next
 				continue
-			case nfa.Match, nfa.ByteRange, nfa.Sparse, nfa.InvalidByte:
+			case nfa.Fail:
+			default:
+				// Match and the consuming states.
 				l.threads = append(l.threads, id)
 				l.slots = append(l.slots, scratch...)
 			}
@@ -230,6 +263,50 @@ func (e *VM) closure(c *Cache, l *threadList, sid nfa.StateID, hay []byte, pos i
 		}
 	}
 	c.stack = stack[:0]
+}
+
+// runeStep runs the RuneClass thread id (state st, slots tslots) over the
+// byte at pos, where boundary is the next rune boundary after pos, and
+// returns the state whose closure at pos+1 the thread goes on to, or 0
+// when it dies, is parked (see the package documentation) or was added to
+// next here. It is kept out of Search's loop, which byte programs run.
+func (e *VM) runeStep(c *Cache, next *threadList, st *nfa.State, id nfa.StateID, tslots []int, hay []byte, pos, boundary, end int) nfa.StateID {
+	var to nfa.StateID
+	if pos != c.at {
+		// A parked thread inside its character.
+		if pos+1 < boundary {
+			next.park(id, tslots)
+			return 0
+		}
+		to = st.Next
+	} else {
+		// A fresh thread: step over the character, decoded once for
+		// every RuneClass thread at this boundary.
+		if c.decoded != pos {
+			c.r, c.w = runeAt(hay, pos)
+			c.decoded = pos
+		}
+		w := c.w
+		if w == 0 || pos+w > end || !e.prog.RuneSets[st.TransStart].Matches(c.r, w) {
+			return 0
+		}
+		if w > 1 {
+			next.park(id, tslots)
+			return 0
+		}
+		to = st.Next
+	}
+	if e.prog.States[to].Kind == nfa.RuneClass {
+		// From one copy of a class to the next: the closure is the
+		// state itself, added without the closure's stack.
+		if !next.seen.contains(to) {
+			next.seen.insert(to)
+			next.threads = append(next.threads, to)
+			next.slots = append(next.slots, tslots...)
+		}
+		return 0
+	}
+	return to
 }
 
 // runeWidth returns the width of the rune at pos as the standard library
@@ -243,6 +320,19 @@ func runeWidth(hay []byte, pos int) int {
 	}
 	_, w := utf8.DecodeRune(hay[pos:])
 	return w
+}
+
+// runeAt returns the character at pos and its width as the standard
+// library decodes them: utf8.RuneError and 1 for an invalid byte, width 0
+// at the end of the text.
+func runeAt(hay []byte, pos int) (rune, int) {
+	if pos >= len(hay) {
+		return 0, 0
+	}
+	if c := hay[pos]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(hay[pos:])
 }
 
 // A sparseSet is a set of states with constant-time insert, lookup and
