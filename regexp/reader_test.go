@@ -249,8 +249,8 @@ func TestReaderCaseFiles(t *testing.T) {
 		texts[k] = append(texts[k], text)
 	}
 	for _, c := range loadCases(t) {
-		if !c.invalid {
-			add(c.mode, c.pattern, c.text)
+		if !c.Invalid {
+			add(c.Mode, c.Pattern, c.Text)
 		}
 	}
 	err := readRE2(openTestdata(t, "re2-search.txt"), func(c re2Case) error {

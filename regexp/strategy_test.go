@@ -68,11 +68,11 @@ func TestForcedStrategiesRun(t *testing.T) {
 					}
 				}
 				for _, c := range cases {
-					re, err := compileMode(c.mode, c.pattern, fs.force)
+					re, err := compileMode(c.Mode, c.Pattern, fs.force)
 					if err != nil {
 						continue
 					}
-					re.FindAllStringSubmatchIndex(c.text, -1)
+					re.FindAllStringSubmatchIndex(c.Text, -1)
 				}
 			})
 			share := float64(ran) / float64(max(ran+fell, 1))
