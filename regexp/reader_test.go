@@ -531,9 +531,25 @@ func TestReaderMemory(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		full = 16 << 20
 	}
-	// The measure must see memory the search would hold.
-	if peak := peakHeap(func() { heapSink = make([]byte, 8<<20); heapSink = nil }); peak < 8<<20 {
-		t.Fatalf("peakHeap missed an 8 MiB allocation: %d bytes", peak)
+	// The measure must see memory the search would hold. The allocation
+	// is held for a few sampling periods, and the check gets three tries:
+	// memory that other goroutines free while peakHeap samples can lower
+	// a reading (a CI run once read 7.3 of the 8 MiB). A search's own
+	// reading can be lowered the same way, by about that much, which is
+	// small beside the 16 MiB bound it is held to.
+	var seen uint64
+	for range 3 {
+		seen = max(seen, peakHeap(func() {
+			heapSink = make([]byte, 8<<20)
+			time.Sleep(5 * time.Millisecond)
+			heapSink = nil
+		}))
+		if seen >= 8<<20 {
+			break
+		}
+	}
+	if seen < 8<<20 {
+		t.Fatalf("peakHeap missed an 8 MiB allocation: %d bytes", seen)
 	}
 	for i, p := range []string{`\b[a-z]+ing\b`, `Sherlock Holmes`, `(?m)^worst.*$`, `(\w+)@(\w+)\.com`} {
 		size := full
