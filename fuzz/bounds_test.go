@@ -1,6 +1,12 @@
 package fuzz
 
-import "github.com/rerepl/rerepl/internal/testutil"
+import (
+	std "regexp"
+	"testing"
+
+	"github.com/rerepl/rerepl/internal/testutil"
+	"github.com/rerepl/rerepl/regexp"
+)
 
 // Bounds on the inputs of the targets that run a pattern on a subject,
 // FuzzMatch and FuzzEngines. The standard library is the oracle, and it
@@ -27,4 +33,29 @@ const (
 func matchInputOK(pattern, subject string) bool {
 	return len(pattern) <= maxMatchPattern && len(subject) <= maxMatchSubject &&
 		testutil.ProgramCost(pattern) <= maxMatchCost
+}
+
+// compileMode compiles pattern with ours and the standard library as the
+// mode bits say (POSIX syntax, then Longest). It reports false when either
+// rejects the pattern, after failing the test unless both reject it with
+// the same message.
+func compileMode(t *testing.T, pattern string, mode uint8) (got *regexp.Regexp, want *std.Regexp, ok bool) {
+	t.Helper()
+	compile, compileStd := regexp.Compile, std.Compile
+	if mode&modePOSIX != 0 {
+		compile, compileStd = regexp.CompilePOSIX, std.CompilePOSIX
+	}
+	got, err := compile(pattern)
+	want, wantErr := compileStd(pattern)
+	if err != nil || wantErr != nil {
+		if err == nil || wantErr == nil || err.Error() != wantErr.Error() {
+			t.Fatalf("compile %q (mode %d): error %v, standard library %v", pattern, mode, err, wantErr)
+		}
+		return nil, nil, false
+	}
+	if mode&modeLongest != 0 {
+		got.Longest()
+		want.Longest()
+	}
+	return got, want, true
 }

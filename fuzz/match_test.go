@@ -20,21 +20,9 @@ func FuzzMatch(f *testing.F) {
 		if len(template) > maxMatchTemplate || !matchInputOK(pattern, subject) {
 			return
 		}
-		compile, compileStd := regexp.Compile, std.Compile
-		if mode&modePOSIX != 0 {
-			compile, compileStd = regexp.CompilePOSIX, std.CompilePOSIX
-		}
-		got, err := compile(pattern)
-		want, wantErr := compileStd(pattern)
-		if err != nil || wantErr != nil {
-			if err == nil || wantErr == nil || err.Error() != wantErr.Error() {
-				t.Fatalf("compile %q (mode %d): error %v, standard library %v", pattern, mode, err, wantErr)
-			}
+		got, want, ok := compileMode(t, pattern, mode)
+		if !ok {
 			return
-		}
-		if mode&modeLongest != 0 {
-			got.Longest()
-			want.Longest()
 		}
 		c := &matchCheck{t: t, got: got, want: want, pattern: pattern, subject: subject, mode: mode}
 		c.accessors()

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	std "regexp"
 	"strings"
 	"testing"
 
 	"github.com/rerepl/rerepl/internal/testutil"
-	"github.com/rerepl/rerepl/regexp"
 )
 
 // maxReaderSubject bounds FuzzReader's subjects, which the standard
@@ -120,21 +118,9 @@ func FuzzReader(f *testing.F) {
 		if testutil.ProgramCost(pattern) > maxMatchCost {
 			return
 		}
-		compile, compileStd := regexp.Compile, std.Compile
-		if mode&modePOSIX != 0 {
-			compile, compileStd = regexp.CompilePOSIX, std.CompilePOSIX
-		}
-		got, err := compile(pattern)
-		want, wantErr := compileStd(pattern)
-		if err != nil || wantErr != nil {
-			if err == nil || wantErr == nil || err.Error() != wantErr.Error() {
-				t.Fatalf("compile %q (mode %d): error %v, standard library %v", pattern, mode, err, wantErr)
-			}
+		got, want, ok := compileMode(t, pattern, mode)
+		if !ok {
 			return
-		}
-		if mode&modeLongest != 0 {
-			got.Longest()
-			want.Longest()
 		}
 		for _, k := range fuzzReaders {
 			same := func(method string, ours, theirs func(io.RuneReader) any) {
